@@ -1,0 +1,69 @@
+package org.qdiff.frame;
+
+/**
+ * The stable names of result columns. Units: hbar = 1, lattice spacing 1, energies in units of
+ * the hopping; equation numbers (n) refer to the notes the project follows.
+ *
+ * <p>The names are short snake_case words and never change: notebooks, CSV files in {@code
+ * data/} and plots select columns by them.
+ */
+public final class Columns {
+
+  /** Time t (in units of hbar over the hopping). */
+  public static final String TIME = "t";
+
+  /** Mean squared displacement sum_x |x|^2 p_t(x) from the origin (8). */
+  public static final String MSD = "msd";
+
+  /** Standard error of the mean squared displacement over an ensemble of disorder seeds. */
+  public static final String MSD_SEM = "msd_sem";
+
+  /** Return probability p_t(0): the probability of finding the particle at its start. */
+  public static final String RETURN_PROBABILITY = "return_probability";
+
+  /** Total probability sum_x p_t(x), 1 for a normalized state (2). */
+  public static final String NORM = "norm";
+
+  /**
+   * Participation ratio 1 / sum_x p_t(x)^2: roughly the number of sites the particle occupies.
+   */
+  public static final String PARTICIPATION_RATIO = "participation_ratio";
+
+  /** Inverse participation ratio sum_x p_t(x)^2. */
+  public static final String INVERSE_PARTICIPATION_RATIO = "ipr";
+
+  /** Shannon entropy -sum_x p_t(x) ln p_t(x) of the distribution (4). */
+  public static final String ENTROPY = "entropy";
+
+  /** Energy expectation value (psi_t, H psi_t), in units of the hopping. */
+  public static final String ENERGY = "energy";
+
+  /** Probability within a margin of the box faces: large values mean the box is too small. */
+  public static final String BOUNDARY_WEIGHT = "boundary_weight";
+
+  /** Position: a centred coordinate x_a along one axis, in a profile or marginal table. */
+  public static final String POSITION = "x";
+
+  /** Probability p_t(x) (4) in a long profile table. */
+  public static final String PROBABILITY = "p";
+
+  // Axis letters of msd_x, msd_y, msd_z: the lattices of this project have d <= 3.
+  private static final String[] AXES = {"x", "y", "z"};
+
+  private Columns() {}
+
+  /**
+   * The column of the mean squared displacement along one axis, sum_x x_a^2 p_t(x): {@code
+   * "msd_x"}, {@code "msd_y"} or {@code "msd_z"}.
+   *
+   * @param axis 0, 1 or 2
+   * @throws IllegalArgumentException if {@code axis} is not in [0, 2]
+   */
+  public static String msdAxis(int axis) {
+    if (axis < 0 || axis >= AXES.length) {
+      throw new IllegalArgumentException(
+          "Columns.msdAxis: axis must be in [0, 2] (x, y, z), got " + axis);
+    }
+    return MSD + "_" + AXES[axis];
+  }
+}

@@ -1,0 +1,589 @@
+package org.qdiff.numeric;
+
+import java.util.Arrays;
+
+/**
+ * A self-adjoint operator on complex vectors, applied matrix-free: the hot path of every
+ * propagator.
+ *
+ * <p>The operator is the sum of up to four parts, each stored in the cheapest form that
+ * represents it:
+ *
+ * <ol>
+ *   <li>a diagonal: a constant {@code shift} plus an optional site potential {@code v[i]};
+ *   <li>a <em>stencil</em> on a hypercubic box: amplitude {@code axisHopping[a]} between each site
+ *       and its two neighbours along axis {@code a}, open or periodic per axis, with no index
+ *       arrays (neighbours are found from strides);
+ *   <li>a uniform real amplitude on the edges of a graph, stored as an adjacency list in
+ *       compressed sparse rows without values;
+ *   <li>general complex entries in compressed sparse rows ({@code rowStart}, {@code column},
+ *       {@code valueRe}, {@code valueIm}); the builder that makes them stores both {@code (i,j)}
+ *       and {@code (j,i)} with conjugate values, so the operator stays self-adjoint.
+ * </ol>
+ *
+ * <p>Sites are numbered row-major on a box: the last axis is contiguous. Instances are immutable
+ * (arrays are owned, never exposed) and thread-safe.
+ */
+public final class SparseOperator {
+
+  private final int size;
+  private final double shift;
+  private final double[] potential;
+  private final int[] sides;
+  private final boolean[] periodic;
+  private final double[] axisHopping;
+  private final int[] adjacencyStart;
+  private final int[] adjacencyTarget;
+  private final double adjacencyHopping;
+  private final int[] rowStart;
+  private final int[] column;
+  private final double[] valueRe;
+  private final double[] valueIm;
+
+  private SparseOperator(
+      int size,
+      double shift,
+      double[] potential,
+      int[] sides,
+      boolean[] periodic,
+      double[] axisHopping,
+      int[] adjacencyStart,
+      int[] adjacencyTarget,
+      double adjacencyHopping,
+      int[] rowStart,
+      int[] column,
+      double[] valueRe,
+      double[] valueIm) {
+    this.size = size;
+    this.shift = shift;
+    this.potential = potential;
+    this.sides = sides;
+    this.periodic = periodic;
+    this.axisHopping = axisHopping;
+    this.adjacencyStart = adjacencyStart;
+    this.adjacencyTarget = adjacencyTarget;
+    this.adjacencyHopping = adjacencyHopping;
+    this.rowStart = rowStart;
+    this.column = column;
+    this.valueRe = valueRe;
+    this.valueIm = valueIm;
+  }
+
+  /** The zero operator on {@code size} sites (no geometry). */
+  public static SparseOperator zero(int size) {
+    return new SparseOperator(
+        size, 0, null, null, null, null, null, null, 0, null, null, null, null);
+  }
+
+  /**
+   * A stencil on a box with the given per-axis hopping amplitudes.
+   *
+   * @param sides side lengths, row-major order (not modified; copied)
+   * @param periodic per axis (copied)
+   * @param axisHopping matrix element between neighbours along each axis (copied)
+   */
+  public static SparseOperator stencil(int[] sides, boolean[] periodic, double[] axisHopping) {
+    int n = 1;
+    for (int s : sides) {
+      n = Math.multiplyExact(n, s);
+    }
+    return new SparseOperator(
+        n,
+        0,
+        null,
+        sides.clone(),
+        periodic.clone(),
+        axisHopping.clone(),
+        null,
+        null,
+        0,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** A diagonal operator {@code shift + potential[i]}; {@code potential} may be null (copied). */
+  public static SparseOperator diagonal(int size, double shift, double[] potential) {
+    return new SparseOperator(
+        size,
+        shift,
+        potential == null ? null : potential.clone(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        0,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * Uniform real amplitude {@code hopping} on every edge of a graph given in compressed rows.
+   * Arrays are taken as they are (the caller hands over an immutable adjacency).
+   */
+  public static SparseOperator adjacency(int[] start, int[] target, double hopping) {
+    return new SparseOperator(
+        start.length - 1, 0, null, null, null, null, start, target, hopping, null, null, null,
+        null);
+  }
+
+  /**
+   * General complex entries in compressed sparse rows. The caller guarantees that the entries are
+   * Hermitian (both orientations present with conjugate values); arrays are taken as they are.
+   */
+  public static SparseOperator compressedRows(
+      int[] rowStart, int[] column, double[] valueRe, double[] valueIm) {
+    return new SparseOperator(
+        rowStart.length - 1,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        0,
+        rowStart,
+        column,
+        valueRe,
+        valueIm);
+  }
+
+  /** Number of sites (vector length). */
+  public int size() {
+    return size;
+  }
+
+  /** True if the operator has complex off-diagonal entries. */
+  public boolean hasImaginaryPart() {
+    if (valueIm == null) {
+      return false;
+    }
+    for (double v : valueIm) {
+      if (v != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The diagonal part {@code shift + v[i]} at one site. */
+  public double diagonalAt(int site) {
+    return shift + (potential == null ? 0 : potential[site]);
+  }
+
+  /** The full diagonal {@code A_ii}, including diagonal entries stored in compressed rows. */
+  public double[] diagonal() {
+    double[] d = new double[size];
+    for (int i = 0; i < size; i++) {
+      d[i] = diagonalAt(i);
+      if (rowStart != null) {
+        for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+          if (column[k] == i) {
+            d[i] += valueRe[k];
+          }
+        }
+      }
+    }
+    return d;
+  }
+
+  /** Number of stored off-diagonal amplitudes (bonds counted in both orientations). */
+  public long offDiagonalCount() {
+    long count = 0;
+    if (sides != null) {
+      for (int a = 0; a < sides.length; a++) {
+        if (axisHopping[a] != 0) {
+          long perAxis = (long) size / sides[a] * (periodic[a] ? sides[a] : sides[a] - 1);
+          count += 2 * perAxis;
+        }
+      }
+    }
+    if (adjacencyTarget != null && adjacencyHopping != 0) {
+      count += adjacencyTarget.length;
+    }
+    if (column != null) {
+      count += column.length;
+    }
+    return count;
+  }
+
+  /**
+   * The sum of two operators on the same sites. Both must have the same box geometry when both
+   * have stencils; the caller checks that they act on the same lattice.
+   */
+  public SparseOperator plus(SparseOperator other) {
+    if (other.size != size) {
+      throw new IllegalArgumentException(
+          "SparseOperator.plus: sizes differ, " + size + " and " + other.size);
+    }
+    double[] v = addNullable(potential, other.potential);
+    int[] boxSides = sides != null ? sides : other.sides;
+    boolean[] boxPeriodic = periodic != null ? periodic : other.periodic;
+    double[] hop = null;
+    if (axisHopping != null || other.axisHopping != null) {
+      hop = new double[boxSides.length];
+      for (int a = 0; a < hop.length; a++) {
+        hop[a] =
+            (axisHopping == null ? 0 : axisHopping[a])
+                + (other.axisHopping == null ? 0 : other.axisHopping[a]);
+      }
+    }
+    int[] adjStart = adjacencyStart != null ? adjacencyStart : other.adjacencyStart;
+    int[] adjTarget = adjacencyTarget != null ? adjacencyTarget : other.adjacencyTarget;
+    double adjHop = adjacencyHopping + other.adjacencyHopping;
+    int[] rs = rowStart;
+    int[] col = column;
+    double[] re = valueRe;
+    double[] im = valueIm;
+    if (other.rowStart != null) {
+      if (rowStart == null) {
+        rs = other.rowStart;
+        col = other.column;
+        re = other.valueRe;
+        im = other.valueIm;
+      } else {
+        int[][] colsOut = new int[1][];
+        double[][] valsOut = new double[2][];
+        rs = mergeRows(this, other, colsOut, valsOut);
+        col = colsOut[0];
+        re = valsOut[0];
+        im = valsOut[1];
+      }
+    }
+    return new SparseOperator(
+        size,
+        shift + other.shift,
+        v,
+        boxSides,
+        boxPeriodic,
+        hop,
+        adjStart,
+        adjTarget,
+        adjHop,
+        rs,
+        col,
+        re,
+        im);
+  }
+
+  /** The operator multiplied by a real number. */
+  public SparseOperator times(double factor) {
+    return new SparseOperator(
+        size,
+        shift * factor,
+        scaled(potential, factor),
+        sides,
+        periodic,
+        scaled(axisHopping, factor),
+        adjacencyStart,
+        adjacencyTarget,
+        adjacencyHopping * factor,
+        rowStart,
+        column,
+        scaled(valueRe, factor),
+        scaled(valueIm, factor));
+  }
+
+  /**
+   * Gershgorin bounds on the spectrum: {@code {min_i (d_i - r_i), max_i (d_i + r_i)}} with d the
+   * diagonal and r the sum of absolute off-diagonal entries in row i. Always contains the
+   * spectrum of a self-adjoint operator.
+   */
+  public double[] gershgorinBounds() {
+    double stencilRadius = 0;
+    if (axisHopping != null) {
+      for (int a = 0; a < axisHopping.length; a++) {
+        stencilRadius += (sides[a] == 1 ? 0 : 2) * Math.abs(axisHopping[a]);
+      }
+    }
+    final double boxRadius = stencilRadius;
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < size; i++) {
+      double center = diagonalAt(i);
+      double radius = boxRadius;
+      if (adjacencyTarget != null) {
+        radius += Math.abs(adjacencyHopping) * (adjacencyStart[i + 1] - adjacencyStart[i]);
+      }
+      if (rowStart != null) {
+        for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+          if (column[k] == i) {
+            center += valueRe[k];
+          } else {
+            radius += Math.hypot(valueRe[k], valueIm[k]);
+          }
+        }
+      }
+      lo = Math.min(lo, center - radius);
+      hi = Math.max(hi, center + radius);
+    }
+    return new double[] {lo, hi};
+  }
+
+  /**
+   * The fused kernel. For every site {@code i}:
+   *
+   * <pre>
+   *   out_i = alpha (A x)_i + beta x_i + gamma p_i
+   *   acc_i += c out_i          (only if acc is given)
+   * </pre>
+   *
+   * with complex vectors split into real and imaginary arrays and {@code c = cRe + i cIm}. This is
+   * one Chebyshev step {@code T_{k+1} = 2 A~ T_k - T_{k-1}} and its accumulation in one pass.
+   *
+   * @param xRe input, not modified; must not alias {@code out}
+   * @param xIm input, not modified; must not alias {@code out}
+   * @param pRe may be null (then gamma is ignored); may alias {@code out} (each entry is read
+   *     before it is written)
+   * @param outRe modified
+   * @param accRe may be null; modified
+   */
+  public void apply(
+      double[] xRe,
+      double[] xIm,
+      double alpha,
+      double beta,
+      double gamma,
+      double[] pRe,
+      double[] pIm,
+      double[] outRe,
+      double[] outIm,
+      double[] accRe,
+      double[] accIm,
+      double cRe,
+      double cIm) {
+    if (xRe == outRe || xIm == outIm) {
+      throw new IllegalArgumentException("SparseOperator.apply: x must not alias out");
+    }
+    // Without a p vector, read x with weight 0: keeps one branch-free loop.
+    final double[] qRe = pRe == null ? xRe : pRe;
+    final double[] qIm = pRe == null ? xIm : pIm;
+    final double g = pRe == null ? 0.0 : gamma;
+    Parallel.forRange(
+        size,
+        (from, to) -> {
+          diagonalAndStencil(xRe, xIm, alpha, beta, g, qRe, qIm, outRe, outIm, from, to);
+          if (adjacencyTarget != null && adjacencyHopping != 0) {
+            adjacencyRows(xRe, xIm, alpha * adjacencyHopping, outRe, outIm, from, to);
+          }
+          if (rowStart != null) {
+            complexRows(xRe, xIm, alpha, outRe, outIm, from, to);
+          }
+          if (accRe != null) {
+            for (int i = from; i < to; i++) {
+              double r = outRe[i];
+              double m = outIm[i];
+              accRe[i] += cRe * r - cIm * m;
+              accIm[i] += cRe * m + cIm * r;
+            }
+          }
+        });
+  }
+
+  /** {@code out = A x}. Inputs not modified; out modified; must not alias. */
+  public void apply(double[] xRe, double[] xIm, double[] outRe, double[] outIm) {
+    apply(xRe, xIm, 1, 0, 0, null, null, outRe, outIm, null, null, 0, 0);
+  }
+
+  private void diagonalAndStencil(
+      double[] xr,
+      double[] xi,
+      double alpha,
+      double beta,
+      double gamma,
+      double[] pr,
+      double[] pi,
+      double[] or,
+      double[] oi,
+      int from,
+      int to) {
+    final double d0 = alpha * shift + beta;
+    if (sides == null) {
+      for (int i = from; i < to; i++) {
+        double d = potential == null ? d0 : d0 + alpha * potential[i];
+        or[i] = d * xr[i] + gamma * pr[i];
+        oi[i] = d * xi[i] + gamma * pi[i];
+      }
+      return;
+    }
+    final int dim = sides.length;
+    final int len = sides[dim - 1];
+    final double tLast = alpha * axisHopping[dim - 1];
+    final boolean wrapLast = periodic[dim - 1];
+    // Up to two transverse axes (d <= 3) give four neighbour rows; a missing neighbour (open
+    // boundary) gets offset 0 and weight 0 so the inner loop stays free of branches.
+    final int[] offset = new int[4];
+    final double[] weight = new double[4];
+    int i = from;
+    while (i < to) {
+      int row = i / len;
+      int j = i - row * len;
+      int rowEnd = Math.min(to, (row + 1) * len);
+      transverseNeighbours(row, alpha, offset, weight);
+      final int o0 = offset[0], o1 = offset[1], o2 = offset[2], o3 = offset[3];
+      final double w0 = weight[0], w1 = weight[1], w2 = weight[2], w3 = weight[3];
+      final int rowBase = row * len;
+      for (; i < rowEnd; i++, j++) {
+        double d = potential == null ? d0 : d0 + alpha * potential[i];
+        double left;
+        double leftI;
+        double right;
+        double rightI;
+        if (j > 0 && j < len - 1) {
+          left = xr[i - 1];
+          leftI = xi[i - 1];
+          right = xr[i + 1];
+          rightI = xi[i + 1];
+        } else {
+          int l = j > 0 ? i - 1 : (wrapLast ? rowBase + len - 1 : -1);
+          int r = j < len - 1 ? i + 1 : (wrapLast ? rowBase : -1);
+          left = l < 0 || len == 1 ? 0 : xr[l];
+          leftI = l < 0 || len == 1 ? 0 : xi[l];
+          right = r < 0 || len == 1 ? 0 : xr[r];
+          rightI = r < 0 || len == 1 ? 0 : xi[r];
+        }
+        or[i] =
+            d * xr[i]
+                + tLast * (left + right)
+                + w0 * xr[i + o0]
+                + w1 * xr[i + o1]
+                + w2 * xr[i + o2]
+                + w3 * xr[i + o3]
+                + gamma * pr[i];
+        oi[i] =
+            d * xi[i]
+                + tLast * (leftI + rightI)
+                + w0 * xi[i + o0]
+                + w1 * xi[i + o1]
+                + w2 * xi[i + o2]
+                + w3 * xi[i + o3]
+                + gamma * pi[i];
+      }
+    }
+  }
+
+  /** Offsets and weights of the neighbour rows of {@code row} along the axes before the last. */
+  private void transverseNeighbours(int row, double alpha, int[] offset, double[] weight) {
+    Arrays.fill(offset, 0);
+    Arrays.fill(weight, 0);
+    final int dim = sides.length;
+    final int len = sides[dim - 1];
+    int rest = row;
+    int stride = len;
+    int slot = 0;
+    for (int a = dim - 2; a >= 0; a--) {
+      int side = sides[a];
+      int coordinate = rest % side;
+      rest /= side;
+      double t = alpha * axisHopping[a];
+      if (side > 1 && t != 0) {
+        if (coordinate + 1 < side) {
+          offset[slot] = stride;
+          weight[slot] = t;
+        } else if (periodic[a]) {
+          offset[slot] = -(side - 1) * stride;
+          weight[slot] = t;
+        }
+        slot++;
+        if (coordinate > 0) {
+          offset[slot] = -stride;
+          weight[slot] = t;
+        } else if (periodic[a]) {
+          offset[slot] = (side - 1) * stride;
+          weight[slot] = t;
+        }
+        slot++;
+      }
+      stride *= side;
+    }
+  }
+
+  private void adjacencyRows(
+      double[] xr, double[] xi, double t, double[] or, double[] oi, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double sr = 0;
+      double si = 0;
+      for (int k = adjacencyStart[i]; k < adjacencyStart[i + 1]; k++) {
+        int j = adjacencyTarget[k];
+        sr += xr[j];
+        si += xi[j];
+      }
+      or[i] += t * sr;
+      oi[i] += t * si;
+    }
+  }
+
+  private void complexRows(
+      double[] xr, double[] xi, double alpha, double[] or, double[] oi, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double sr = 0;
+      double si = 0;
+      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+        int j = column[k];
+        double vr = valueRe[k];
+        double vi = valueIm[k];
+        sr += vr * xr[j] - vi * xi[j];
+        si += vr * xi[j] + vi * xr[j];
+      }
+      or[i] += alpha * sr;
+      oi[i] += alpha * si;
+    }
+  }
+
+  private static double[] addNullable(double[] a, double[] b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    double[] sum = new double[a.length];
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] = a[i] + b[i];
+    }
+    return sum;
+  }
+
+  private static double[] scaled(double[] a, double factor) {
+    if (a == null) {
+      return null;
+    }
+    double[] s = new double[a.length];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = a[i] * factor;
+    }
+    return s;
+  }
+
+  private static int[] mergeRows(
+      SparseOperator a, SparseOperator b, int[][] columnsOut, double[][] valuesOut) {
+    int n = a.size;
+    int[] start = new int[n + 1];
+    int total = a.column.length + b.column.length;
+    int[] col = new int[total];
+    double[] re = new double[total];
+    double[] im = new double[total];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      start[i] = k;
+      for (SparseOperator op : new SparseOperator[] {a, b}) {
+        for (int q = op.rowStart[i]; q < op.rowStart[i + 1]; q++) {
+          col[k] = op.column[q];
+          re[k] = op.valueRe[q];
+          im[k] = op.valueIm[q];
+          k++;
+        }
+      }
+    }
+    start[n] = k;
+    columnsOut[0] = col;
+    valuesOut[0] = re;
+    valuesOut[1] = im;
+    return start;
+  }
+}

@@ -1,0 +1,37 @@
+package org.qdiff.propagate;
+
+import org.qdiff.hamiltonian.Hamiltonian;
+import org.qdiff.state.StateBuffers;
+
+/**
+ * A numerical method for Schrödinger's equation (3): prepares once for a Hamiltonian, then
+ * advances states. Implementations are immutable; configure them with copies ({@code
+ * tolerance(...)}). Get them from {@link Propagators}.
+ */
+public interface Propagator {
+
+  /** A short description, e.g. "Chebyshev, tolerance 1e-12". */
+  String describe();
+
+  /**
+   * Checks that this method can treat H (e.g. memory for a dense diagonalization), before
+   * anything large is allocated.
+   *
+   * @throws IllegalArgumentException naming the limit and the way out
+   */
+  void check(Hamiltonian hamiltonian);
+
+  /** Prepares the method for H: spectral bounds, a diagonalization, buffers. */
+  Stepper prepare(Hamiltonian hamiltonian);
+
+  /** A propagator bound to one Hamiltonian. Not thread-safe: one per running evolution. */
+  interface Stepper {
+    /**
+     * Replaces the state at time {@code from} by the state at time {@code to} (to may be earlier).
+     *
+     * @param state modified
+     * @return number of Hamiltonian-vector products used
+     */
+    long advance(StateBuffers state, double from, double to);
+  }
+}
