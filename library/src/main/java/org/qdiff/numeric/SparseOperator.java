@@ -414,61 +414,153 @@ public final class SparseOperator {
     final int dim = sides.length;
     final int len = sides[dim - 1];
     final double tLast = alpha * axisHopping[dim - 1];
-    final boolean wrapLast = periodic[dim - 1];
+    final boolean wrapLast = periodic[dim - 1] && len > 1;
+    final double va = alpha;
     // Up to two transverse axes (d <= 3) give four neighbour rows; a missing neighbour (open
-    // boundary) gets offset 0 and weight 0 so the inner loop stays free of branches.
+    // boundary) gets offset 0 and weight 0 so the inner loops stay free of branches.
     final int[] offset = new int[4];
     final double[] weight = new double[4];
     int i = from;
     while (i < to) {
       int row = i / len;
-      int j = i - row * len;
-      int rowEnd = Math.min(to, (row + 1) * len);
-      transverseNeighbours(row, alpha, offset, weight);
-      final int o0 = offset[0], o1 = offset[1], o2 = offset[2], o3 = offset[3];
-      final double w0 = weight[0], w1 = weight[1], w2 = weight[2], w3 = weight[3];
-      final int rowBase = row * len;
-      for (; i < rowEnd; i++, j++) {
-        double d = potential == null ? d0 : d0 + alpha * potential[i];
-        double left;
-        double leftI;
-        double right;
-        double rightI;
-        if (j > 0 && j < len - 1) {
-          left = xr[i - 1];
-          leftI = xi[i - 1];
-          right = xr[i + 1];
-          rightI = xi[i + 1];
+      int rowBase = row * len;
+      int rowEnd = Math.min(to, rowBase + len);
+      int slots = transverseNeighbours(row, alpha, offset, weight);
+      // The two ends of a row need the boundary rule along the last axis; the interior does not.
+      int interiorFrom = Math.max(i, rowBase + 1);
+      int interiorTo = Math.min(rowEnd, rowBase + len - 1);
+      if (i == rowBase) {
+        rowEnd(xr, xi, d0, va, gamma, pr, pi, or, oi, i, rowBase, len, tLast, wrapLast, slots,
+            offset, weight);
+      }
+      if (interiorFrom < interiorTo) {
+        if (slots == 0) {
+          interior0(xr, xi, d0, va, tLast, gamma, pr, pi, or, oi, interiorFrom, interiorTo);
+        } else if (slots == 2) {
+          interior2(xr, xi, d0, va, tLast, gamma, pr, pi, or, oi, interiorFrom, interiorTo,
+              offset[0], offset[1], weight[0], weight[1]);
         } else {
-          int l = j > 0 ? i - 1 : (wrapLast ? rowBase + len - 1 : -1);
-          int r = j < len - 1 ? i + 1 : (wrapLast ? rowBase : -1);
-          left = l < 0 || len == 1 ? 0 : xr[l];
-          leftI = l < 0 || len == 1 ? 0 : xi[l];
-          right = r < 0 || len == 1 ? 0 : xr[r];
-          rightI = r < 0 || len == 1 ? 0 : xi[r];
+          interior4(xr, xi, d0, va, tLast, gamma, pr, pi, or, oi, interiorFrom, interiorTo,
+              offset, weight);
         }
+      }
+      int last = rowBase + len - 1;
+      if (len > 1 && last < rowEnd) {
+        rowEnd(xr, xi, d0, va, gamma, pr, pi, or, oi, last, rowBase, len, tLast, wrapLast, slots,
+            offset, weight);
+      }
+      i = rowEnd;
+    }
+  }
+
+  /** One site at either end of a row: neighbours along the last axis by the boundary rule. */
+  private void rowEnd(
+      double[] xr, double[] xi, double d0, double alpha, double gamma, double[] pr, double[] pi,
+      double[] or, double[] oi, int i, int rowBase, int len, double tLast, boolean wrap,
+      int slots, int[] offset, double[] weight) {
+    int j = i - rowBase;
+    int l = j > 0 ? i - 1 : (wrap ? rowBase + len - 1 : -1);
+    int r = j < len - 1 ? i + 1 : (wrap ? rowBase : -1);
+    double d = potential == null ? d0 : d0 + alpha * potential[i];
+    double sr = d * xr[i] + gamma * pr[i];
+    double si = d * xi[i] + gamma * pi[i];
+    if (l >= 0 && l != i) {
+      sr += tLast * xr[l];
+      si += tLast * xi[l];
+    }
+    if (r >= 0 && r != i) {
+      sr += tLast * xr[r];
+      si += tLast * xi[r];
+    }
+    for (int s = 0; s < slots; s++) {
+      sr += weight[s] * xr[i + offset[s]];
+      si += weight[s] * xi[i + offset[s]];
+    }
+    or[i] = sr;
+    oi[i] = si;
+  }
+
+  private void interior0(
+      double[] xr, double[] xi, double d0, double alpha, double t, double gamma, double[] pr,
+      double[] pi, double[] or, double[] oi, int from, int to) {
+    final double[] v = potential;
+    if (v == null) {
+      for (int i = from; i < to; i++) {
+        or[i] = d0 * xr[i] + t * (xr[i - 1] + xr[i + 1]) + gamma * pr[i];
+        oi[i] = d0 * xi[i] + t * (xi[i - 1] + xi[i + 1]) + gamma * pi[i];
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        double d = d0 + alpha * v[i];
+        or[i] = d * xr[i] + t * (xr[i - 1] + xr[i + 1]) + gamma * pr[i];
+        oi[i] = d * xi[i] + t * (xi[i - 1] + xi[i + 1]) + gamma * pi[i];
+      }
+    }
+  }
+
+  private void interior2(
+      double[] xr, double[] xi, double d0, double alpha, double t, double gamma, double[] pr,
+      double[] pi, double[] or, double[] oi, int from, int to, int o0, int o1, double w0,
+      double w1) {
+    final double[] v = potential;
+    if (v == null) {
+      for (int i = from; i < to; i++) {
         or[i] =
-            d * xr[i]
-                + tLast * (left + right)
-                + w0 * xr[i + o0]
-                + w1 * xr[i + o1]
-                + w2 * xr[i + o2]
-                + w3 * xr[i + o3]
+            d0 * xr[i] + t * (xr[i - 1] + xr[i + 1]) + w0 * xr[i + o0] + w1 * xr[i + o1]
                 + gamma * pr[i];
         oi[i] =
-            d * xi[i]
-                + tLast * (leftI + rightI)
-                + w0 * xi[i + o0]
-                + w1 * xi[i + o1]
-                + w2 * xi[i + o2]
-                + w3 * xi[i + o3]
+            d0 * xi[i] + t * (xi[i - 1] + xi[i + 1]) + w0 * xi[i + o0] + w1 * xi[i + o1]
+                + gamma * pi[i];
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        double d = d0 + alpha * v[i];
+        or[i] =
+            d * xr[i] + t * (xr[i - 1] + xr[i + 1]) + w0 * xr[i + o0] + w1 * xr[i + o1]
+                + gamma * pr[i];
+        oi[i] =
+            d * xi[i] + t * (xi[i - 1] + xi[i + 1]) + w0 * xi[i + o0] + w1 * xi[i + o1]
                 + gamma * pi[i];
       }
     }
   }
 
-  /** Offsets and weights of the neighbour rows of {@code row} along the axes before the last. */
-  private void transverseNeighbours(int row, double alpha, int[] offset, double[] weight) {
+  private void interior4(
+      double[] xr, double[] xi, double d0, double alpha, double t, double gamma, double[] pr,
+      double[] pi, double[] or, double[] oi, int from, int to, int[] offset, double[] weight) {
+    final int o0 = offset[0], o1 = offset[1], o2 = offset[2], o3 = offset[3];
+    final double w0 = weight[0], w1 = weight[1], w2 = weight[2], w3 = weight[3];
+    final double[] v = potential;
+    if (v == null) {
+      for (int i = from; i < to; i++) {
+        or[i] =
+            d0 * xr[i] + t * (xr[i - 1] + xr[i + 1]) + w0 * xr[i + o0] + w1 * xr[i + o1]
+                + w2 * xr[i + o2] + w3 * xr[i + o3] + gamma * pr[i];
+        oi[i] =
+            d0 * xi[i] + t * (xi[i - 1] + xi[i + 1]) + w0 * xi[i + o0] + w1 * xi[i + o1]
+                + w2 * xi[i + o2] + w3 * xi[i + o3] + gamma * pi[i];
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        double d = d0 + alpha * v[i];
+        or[i] =
+            d * xr[i] + t * (xr[i - 1] + xr[i + 1]) + w0 * xr[i + o0] + w1 * xr[i + o1]
+                + w2 * xr[i + o2] + w3 * xr[i + o3] + gamma * pr[i];
+        oi[i] =
+            d * xi[i] + t * (xi[i - 1] + xi[i + 1]) + w0 * xi[i + o0] + w1 * xi[i + o1]
+                + w2 * xi[i + o2] + w3 * xi[i + o3] + gamma * pi[i];
+      }
+    }
+  }
+
+  /**
+   * Offsets and weights of the neighbour rows of {@code row} along the axes before the last.
+   * Missing neighbours (open faces) are left out.
+   *
+   * @return the number of neighbour rows filled in (0, 2 or 4; an open face counts as present
+   *     with weight 0, so that the count depends only on the dimension)
+   */
+  private int transverseNeighbours(int row, double alpha, int[] offset, double[] weight) {
     Arrays.fill(offset, 0);
     Arrays.fill(weight, 0);
     final int dim = sides.length;
@@ -501,6 +593,7 @@ public final class SparseOperator {
       }
       stride *= side;
     }
+    return slot;
   }
 
   private void adjacencyRows(
