@@ -3,7 +3,9 @@ package org.qdiff.observe;
 import org.qdiff.frame.Columns;
 import org.qdiff.frame.Frames;
 import org.qdiff.lattice.Lattice;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.qdiff.numeric.Check;
+import org.qdiff.numeric.Tensors;
 import org.qdiff.state.ProbabilityState;
 import tech.tablesaw.api.Table;
 
@@ -24,14 +26,18 @@ public final class Profiles {
       throw new IllegalArgumentException(where + ": needs a box of Z^d, got " + l);
     }
     Check.index(where, "axis", axis, l.dimension());
-    double[] p = state.probabilityArray();
-    int side = l.side(axis);
-    int stride = l.stride(axis);
-    double[] m = new double[side];
-    for (int i = 0; i < p.length; i++) {
-      m[(i / stride) % side] += p[i];
+    if (l.dimension() == 1) {
+      return state.probabilityArray();
     }
-    return m;
+    // A whole-array reduction: sum p over every axis but this one.
+    int[] others = new int[l.dimension() - 1];
+    for (int a = 0, k = 0; a < l.dimension(); a++) {
+      if (a != axis) {
+        others[k++] = a;
+      }
+    }
+    INDArray p = Tensors.array(state.probabilityArray(), l.sides());
+    return Tensors.toDoubles(p.sum(others));
   }
 
   /** The marginal along one axis as a table with columns {@code x} and {@code p}. */
