@@ -165,9 +165,9 @@ public final class Evolution {
         applications += stepper.advance(state, now, grid[k]);
         now = grid[k];
         checkHealth(state, norm0, now);
-        WaveFunction snapshot = state.snapshot();
-        snapshot.probabilitiesInto(p);
-        Sample sample = Sample.sharing(now, snapshot, p);
+        WaveFunction current = state.view();
+        current.probabilitiesInto(p);
+        Sample sample = Sample.sharing(now, current, p);
         for (int o = 0; o < measured.size(); o++) {
           double value = measured.get(o).measure(sample);
           if (!Double.isFinite(value)) {
@@ -186,7 +186,7 @@ public final class Evolution {
           watchBoundary(boundaryWeight.measure(sample), now, warnings);
         }
         if (keepStates) {
-          snapshots.add(snapshot);
+          snapshots.add(state.snapshot());
         }
         progress.advance(k + 1);
       }

@@ -40,6 +40,14 @@ public final class StateBuffers {
     System.arraycopy(psi.im, 0, im, 0, im.length);
   }
 
+  /**
+   * A wave function that shares these buffers (no copy): valid only until the buffers change.
+   * Lets an evolution measure observables at an output time without allocating a state.
+   */
+  public WaveFunction view() {
+    return new WaveFunction(lattice, re, im);
+  }
+
   /** An immutable wave function holding a copy of the buffers. */
   public WaveFunction snapshot() {
     return new WaveFunction(lattice, re.clone(), im.clone());
