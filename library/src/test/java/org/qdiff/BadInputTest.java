@@ -43,9 +43,16 @@ class BadInputTest {
   @Test
   void siteOutsideTheLattice() {
     Lattice square = Lattice.square(11).build();
-    rejects(IllegalArgumentException.class, "coordinate x2 must be in [-5, 5]", () -> square.site(0, 6));
-    rejects(IllegalArgumentException.class, "site must be in [0, 120]", () -> WaveFunction.delta(square, 121));
-    rejects(IllegalArgumentException.class, "site must be in [0, 120]", () -> square.neighbours(-1));
+    rejects(
+        IllegalArgumentException.class,
+        "coordinate x2 must be in [-5, 5]",
+        () -> square.site(0, 6));
+    rejects(
+        IllegalArgumentException.class,
+        "site must be in [0, 120]",
+        () -> WaveFunction.delta(square, 121));
+    rejects(
+        IllegalArgumentException.class, "site must be in [0, 120]", () -> square.neighbours(-1));
     rejects(
         IllegalArgumentException.class,
         "edges[1][1]",
@@ -83,9 +90,16 @@ class BadInputTest {
 
   @Test
   void nanOrInfiniteDisorderStrength() {
-    rejects(IllegalArgumentException.class, "width W must be finite and >= 0", () -> Disorder.box(-3.0));
-    rejects(IllegalArgumentException.class, "width W must be finite and >= 0", () -> Disorder.box(Double.NaN));
-    rejects(IllegalArgumentException.class, "sigma", () -> Disorder.normal(Double.POSITIVE_INFINITY));
+    rejects(
+        IllegalArgumentException.class,
+        "width W must be finite and >= 0",
+        () -> Disorder.box(-3.0));
+    rejects(
+        IllegalArgumentException.class,
+        "width W must be finite and >= 0",
+        () -> Disorder.box(Double.NaN));
+    rejects(
+        IllegalArgumentException.class, "sigma", () -> Disorder.normal(Double.POSITIVE_INFINITY));
     rejects(IllegalArgumentException.class, "gamma", () -> Disorder.cauchy(Double.NaN));
     rejects(IllegalArgumentException.class, "width W", () -> Disorder.binary(-1));
     Lattice chain = Lattice.chain(5).build();
@@ -117,7 +131,10 @@ class BadInputTest {
         IllegalArgumentException.class,
         "start must be > 0 on a log grid, got 0.0",
         () -> TimeGrid.logSpaced(0.0, 1, 5));
-    rejects(IllegalArgumentException.class, "times[1] must be finite", () -> TimeGrid.of(1, Double.NaN));
+    rejects(
+        IllegalArgumentException.class,
+        "times[1] must be finite",
+        () -> TimeGrid.of(1, Double.NaN));
   }
 
   @Test

@@ -20,8 +20,8 @@ public final class Gaussian {
   }
 
   /**
-   * The largest deviation {@code max_x |P(x) - f(x)|} of a lattice profile from the Gaussian of
-   * the same second moment: a number to watch as the profile becomes Gaussian.
+   * The largest deviation {@code max_x |P(x) - f(x)|} of a lattice profile from the Gaussian of the
+   * same second moment: a number to watch as the profile becomes Gaussian.
    *
    * @param x positions (not modified)
    * @param p probabilities at the positions, summing to about 1 (not modified)

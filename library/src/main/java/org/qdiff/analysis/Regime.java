@@ -16,8 +16,7 @@ public enum Regime {
    */
   public static Regime ofExponent(double alpha) {
     if (!Double.isFinite(alpha)) {
-      throw new IllegalArgumentException(
-          "Regime.ofExponent: alpha must be finite, got " + alpha);
+      throw new IllegalArgumentException("Regime.ofExponent: alpha must be finite, got " + alpha);
     }
     if (alpha >= 1.5) {
       return BALLISTIC;

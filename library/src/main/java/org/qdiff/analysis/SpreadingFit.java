@@ -11,12 +11,7 @@ package org.qdiff.analysis;
  * @param tMax end of the window used
  */
 public record SpreadingFit(
-    double exponent,
-    double exponentError,
-    double prefactor,
-    int points,
-    double tMin,
-    double tMax) {
+    double exponent, double exponentError, double prefactor, int points, double tMin, double tMax) {
 
   /** Ballistic, diffusive or trapped, by the nearest of the exponents 2, 1, 0. */
   public Regime regime() {

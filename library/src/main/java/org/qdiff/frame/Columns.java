@@ -1,11 +1,11 @@
 package org.qdiff.frame;
 
 /**
- * The stable names of result columns. Units: hbar = 1, lattice spacing 1, energies in units of
- * the hopping; equation numbers (n) refer to the notes the project follows.
+ * The stable names of result columns. Units: hbar = 1, lattice spacing 1, energies in units of the
+ * hopping; equation numbers (n) refer to the notes the project follows.
  *
- * <p>The names are short snake_case words and never change: notebooks, CSV files in {@code
- * data/} and plots select columns by them.
+ * <p>The names are short snake_case words and never change: notebooks, CSV files in {@code data/}
+ * and plots select columns by them.
  */
 public final class Columns {
 
@@ -24,9 +24,7 @@ public final class Columns {
   /** Total probability sum_x p_t(x), 1 for a normalized state (2). */
   public static final String NORM = "norm";
 
-  /**
-   * Participation ratio 1 / sum_x p_t(x)^2: roughly the number of sites the particle occupies.
-   */
+  /** Participation ratio 1 / sum_x p_t(x)^2: roughly the number of sites the particle occupies. */
   public static final String PARTICIPATION_RATIO = "participation_ratio";
 
   /** Inverse participation ratio sum_x p_t(x)^2. */
@@ -57,6 +55,7 @@ public final class Columns {
    * "msd_x"}, {@code "msd_y"} or {@code "msd_z"}.
    *
    * @param axis 0, 1 or 2
+   * @return the column name
    * @throws IllegalArgumentException if {@code axis} is not in [0, 2]
    */
   public static String msdAxis(int axis) {

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -17,8 +18,8 @@ import tech.tablesaw.columns.Column;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * Small static helpers between qdiff's arrays and Tablesaw tables: build a checked table, read
- * and write CSV, find the project's {@code data/} directory, and read a column back as {@code
+ * Small static helpers between qdiff's arrays and Tablesaw tables: build a checked table, read and
+ * write CSV, find the project's {@code data/} directory, and read a column back as {@code
  * double[]}.
  */
 public final class Frames {
@@ -40,9 +41,9 @@ public final class Frames {
    *     copied)
    * @return a new table with one {@code DoubleColumn} per name, in order
    * @throws IllegalArgumentException if a name is null, blank or repeated, if the numbers of names
-   *     and columns differ, if the columns differ in length (the message names the column), or if
-   *     a value is NaN (the message names the column and the row: Tablesaw would show it as a
-   *     missing value)
+   *     and columns differ, if the columns differ in length (the message names the column), or if a
+   *     value is NaN (the message names the column and the row: Tablesaw would show it as a missing
+   *     value)
    */
   public static Table table(String name, String[] columnNames, double[][] columns) {
     String where = "Frames.table";
@@ -108,9 +109,9 @@ public final class Frames {
   }
 
   /**
-   * Writes a table as CSV (header row, comma separated, doubles in full precision), atomically:
-   * the rows go to a temporary file in the same directory, which then replaces {@code file}, so
-   * a reader never sees a half-written file. Parent directories are created.
+   * Writes a table as CSV (header row, comma separated, doubles in full precision), atomically: the
+   * rows go to a temporary file in the same directory, which then replaces {@code file}, so a
+   * reader never sees a half-written file. Parent directories are created.
    *
    * @param table the table (not modified)
    * @param file the destination, e.g. {@code dataDirectory().resolve("msd.csv")}
@@ -126,7 +127,10 @@ public final class Frames {
     Path temporary = null;
     try {
       Files.createDirectories(directory);
-      temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+      // A hidden sibling (same file system, so the move can be atomic); not createTempFile,
+      // whose owner-only permissions the final file would keep.
+      temporary =
+          target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
       table.write().csv(temporary.toFile());
       try {
         Files.move(
@@ -151,8 +155,9 @@ public final class Frames {
 
   /**
    * Reads a CSV file with a header row, as written by {@link #writeCsv}. Every column whose values
-   * all parse as numbers becomes a {@code DoubleColumn} (also when they look like integers, such
-   * as positions {@code x}), the others become string columns; empty cells are missing values.
+   * all parse as numbers becomes a {@code DoubleColumn} (also when they look like integers, such as
+   * positions {@code x}), the others become string columns; empty cells are missing values. A file
+   * with a header but no rows gives an empty table with one double column per header name.
    *
    * @param file the CSV file
    * @return a new table named after the file
@@ -175,7 +180,16 @@ public final class Frames {
             .sample(false)
             .build();
     try {
-      return Table.read().usingOptions(options);
+      Table table = Table.read().usingOptions(options);
+      if (table.columnCount() == 0) {
+        // Header only: Tablesaw detects types from rows and, finding none, drops every column.
+        // A table written empty by writeCsv should come back empty but with its double columns.
+        table =
+            Table.read()
+                .usingOptions(
+                    CsvReadOptions.builder(file.toFile()).columnTypes(name -> ColumnType.DOUBLE));
+      }
+      return table;
     } catch (RuntimeException e) {
       if (e.getCause() instanceof IOException) {
         throw new UncheckedIOException(
@@ -205,7 +219,11 @@ public final class Frames {
    * @throws UncheckedIOException if the directory cannot be created
    */
   public static Path dataDirectory() {
-    Path directory = locateDataDirectory();
+    Path directory =
+        locateDataDirectory(
+            System.getProperty(DATA_PROPERTY),
+            System.getenv(DATA_ENVIRONMENT),
+            Path.of("").toAbsolutePath());
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
@@ -215,16 +233,15 @@ public final class Frames {
     return directory;
   }
 
-  private static Path locateDataDirectory() {
-    String property = System.getProperty(DATA_PROPERTY);
+  /** The rules of {@link #dataDirectory()} with their inputs explicit (tests set them). */
+  static Path locateDataDirectory(String property, String environment, Path workingDirectory) {
     if (property != null && !property.isBlank()) {
       return Path.of(property.strip()).toAbsolutePath().normalize();
     }
-    String environment = System.getenv(DATA_ENVIRONMENT);
     if (environment != null && !environment.isBlank()) {
       return Path.of(environment.strip()).toAbsolutePath().normalize();
     }
-    Path working = Path.of("").toAbsolutePath().normalize();
+    Path working = workingDirectory.toAbsolutePath().normalize();
     for (Path dir = working; dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("data"))) {
         return dir.resolve("data");
@@ -239,9 +256,9 @@ public final class Frames {
    * @param table the table (not modified)
    * @param columnName the column, e.g. {@link Columns#MSD}
    * @return a copy of the column's values, one per row
-   * @throws IllegalArgumentException if the table has no such column (the message lists the
-   *     table's columns), if the column is not numeric, or if it has a missing value (the message
-   *     names the row)
+   * @throws IllegalArgumentException if the table has no such column (the message lists the table's
+   *     columns), if the column is not numeric, or if it has a missing value (the message names the
+   *     row)
    */
   public static double[] column(Table table, String columnName) {
     String where = "Frames.column";

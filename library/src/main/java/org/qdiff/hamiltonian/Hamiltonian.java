@@ -10,8 +10,8 @@ import org.qdiff.state.StateBuffers;
 import org.qdiff.state.WaveFunction;
 
 /**
- * A self-adjoint Hamiltonian H on a lattice, the generator of Schrödinger's equation (3).
- * Immutable and thread-safe.
+ * A self-adjoint Hamiltonian H on a lattice, the generator of Schrödinger's equation (3). Immutable
+ * and thread-safe.
  *
  * <p>Start with {@link #on(Lattice)}, add terms, call {@code build()}. Sums and real multiples of
  * Hamiltonians on the same lattice are Hamiltonians ({@link #plus}, {@link #times}).

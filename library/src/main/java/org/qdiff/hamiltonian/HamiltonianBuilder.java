@@ -10,9 +10,9 @@ import org.qdiff.numeric.Check;
 import org.qdiff.numeric.SparseOperator;
 
 /**
- * Adds the terms of a Hamiltonian on a lattice; {@link #build()} sums them into an immutable
- * {@link Hamiltonian}. Each method checks its own arguments; site-dependent work (disorder values,
- * user potentials, bond amplitudes) happens once, in {@code build()}.
+ * Adds the terms of a Hamiltonian on a lattice; {@link #build()} sums them into an immutable {@link
+ * Hamiltonian}. Each method checks its own arguments; site-dependent work (disorder values, user
+ * potentials, bond amplitudes) happens once, in {@code build()}.
  *
  * <pre>{@code
  * var H = Hamiltonian.on(lattice).laplacian().onsite(Disorder.normal().seed(7)).build(); // (10)
@@ -38,9 +38,9 @@ public final class HamiltonianBuilder {
   }
 
   /**
-   * The discrete Laplacian of Eq. (9): {@code (Delta psi)(x) = sum_{|y-x|=1} (psi(x) - psi(y))}.
-   * On a box the diagonal is 2d at every site, as written in the text: the open box stands for
-   * Z^d with psi = 0 outside. On a graph the diagonal is the vertex degree (the graph Laplacian).
+   * The discrete Laplacian of Eq. (9): {@code (Delta psi)(x) = sum_{|y-x|=1} (psi(x) - psi(y))}. On
+   * a box the diagonal is 2d at every site, as written in the text: the open box stands for Z^d
+   * with psi = 0 outside. On a graph the diagonal is the vertex degree (the graph Laplacian).
    */
   public HamiltonianBuilder laplacian() {
     descriptions.add("laplacian");
@@ -88,8 +88,8 @@ public final class HamiltonianBuilder {
 
   /**
    * Hopping with a complex amplitude per bond, e.g. Peierls phases of a magnetic field: the matrix
-   * element {@code <to|H|from>} is {@code amplitude(from, to)} and its reverse is the conjugate,
-   * so H stays self-adjoint. See {@link BondAmplitude} for the orientation of bonds.
+   * element {@code <to|H|from>} is {@code amplitude(from, to)} and its reverse is the conjugate, so
+   * H stays self-adjoint. See {@link BondAmplitude} for the orientation of bonds.
    */
   public HamiltonianBuilder hopping(BondAmplitude amplitude) {
     Check.notNull("HamiltonianBuilder.hopping", "amplitude", amplitude);
@@ -168,9 +168,9 @@ public final class HamiltonianBuilder {
   }
 
   /**
-   * The random band matrix of Eq. (11): {@code (H psi)(x) = sum_{|x-y| <= W} (A_xy + A_yx)
-   * psi(y)} with i.i.d. entries A_xy drawn from {@code entries} (the diagonal is {@code 2 A_xx}).
-   * Distances are Euclidean, with the minimum image along periodic axes.
+   * The random band matrix of Eq. (11): {@code (H psi)(x) = sum_{|x-y| <= W} (A_xy + A_yx) psi(y)}
+   * with i.i.d. entries A_xy drawn from {@code entries} (the diagonal is {@code 2 A_xx}). Distances
+   * are Euclidean, with the minimum image along periodic axes.
    *
    * @param width the band width W, >= 1 and, along a periodic axis, below half its length
    * @param entries distribution of the A_xy, with a seed

@@ -8,9 +8,9 @@ import org.qdiff.numeric.Check;
 /**
  * A finite set of sites with nearest-neighbour bonds: a box of Z^d (open or periodic) or a graph.
  *
- * <p>Immutable and thread-safe. Obtain boxes from {@link #chain}, {@link #square}, {@link
- * #cubic} or {@link #box} followed by {@code build()}, and graphs from {@link #cycle}, {@link
- * #path}, {@link #complete}, {@link #hypercube} or {@link #graph}.
+ * <p>Immutable and thread-safe. Obtain boxes from {@link #chain}, {@link #square}, {@link #cubic}
+ * or {@link #box} followed by {@code build()}, and graphs from {@link #cycle}, {@link #path},
+ * {@link #complete}, {@link #hypercube} or {@link #graph}.
  *
  * <p>Box coordinates are centred (see the package documentation); {@link #origin()} is the site
  * with all coordinates 0. Distances on a box are Euclidean, with the minimum image along periodic
@@ -186,7 +186,10 @@ public final class Lattice {
       Check.index("Lattice.graph", "edges[" + e + "][1]", edge[1], vertices);
       if (edge[0] == edge[1]) {
         throw new IllegalArgumentException(
-            "Lattice.graph: edges[" + e + "] must join distinct vertices, got a loop at " + edge[0]);
+            "Lattice.graph: edges["
+                + e
+                + "] must join distinct vertices, got a loop at "
+                + edge[0]);
       }
       long key = (long) Math.min(edge[0], edge[1]) * vertices + Math.max(edge[0], edge[1]);
       if (seen.add(key)) {
@@ -563,7 +566,10 @@ public final class Lattice {
       allPeriodic &= p;
       allOpen &= !p;
     }
-    s.append(allPeriodic ? ", periodic" : allOpen ? ", open" : ", periodic " + Arrays.toString(periodic));
+    s.append(
+        allPeriodic
+            ? ", periodic"
+            : allOpen ? ", open" : ", periodic " + Arrays.toString(periodic));
     return s.append(", ").append(size).append(" sites").toString();
   }
 }

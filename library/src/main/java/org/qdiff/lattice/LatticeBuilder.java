@@ -63,8 +63,8 @@ public final class LatticeBuilder {
   /**
    * Builds the lattice.
    *
-   * @throws IllegalArgumentException if a periodic axis is shorter than 3 sites (its two
-   *     neighbours would coincide)
+   * @throws IllegalArgumentException if a periodic axis is shorter than 3 sites (its two neighbours
+   *     would coincide)
    */
   public Lattice build() {
     for (int a = 0; a < sides.length; a++) {

@@ -6,8 +6,8 @@ import org.hipparchus.special.BesselJ;
 /**
  * Chebyshev expansion of the propagator {@code exp(-i H tau)}.
  *
- * <p>With the spectrum of H inside {@code [center - halfWidth, center + halfWidth]} and {@code
- * H~ = (H - center) / halfWidth},
+ * <p>With the spectrum of H inside {@code [center - halfWidth, center + halfWidth]} and {@code H~ =
+ * (H - center) / halfWidth},
  *
  * <pre>
  *   exp(-i H tau) = exp(-i center tau) [ J_0(x) + 2 sum_{k>=1} (-i)^k J_k(x) T_k(H~) ],  x = halfWidth tau,
@@ -71,7 +71,9 @@ public final class Chebyshev {
     final double[] accRe;
     final double[] accIm;
 
-    /** @param size vector length */
+    /**
+     * @param size vector length
+     */
     public Workspace(int size) {
       aRe = new double[size];
       aIm = new double[size];
@@ -172,8 +174,8 @@ public final class Chebyshev {
       double[] c = coefficient(k, jk);
       // T_{k} = 2 H~ T_{k-1} - T_{k-2}, written over T_{k-2}
       operator.apply(
-          curRe, curIm, 2 * alpha, 2 * beta, -1, prevRe, prevIm, prevRe, prevIm, w.accRe,
-          w.accIm, c[0], c[1]);
+          curRe, curIm, 2 * alpha, 2 * beta, -1, prevRe, prevIm, prevRe, prevIm, w.accRe, w.accIm,
+          c[0], c[1]);
       applications++;
       double[] t = prevRe;
       prevRe = curRe;
@@ -214,5 +216,4 @@ public final class Chebyshev {
         return new double[] {0, 2 * jk};
     }
   }
-
 }

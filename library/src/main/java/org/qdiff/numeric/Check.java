@@ -3,8 +3,8 @@ package org.qdiff.numeric;
 /**
  * Argument checks with uniform messages: {@code "Where: name must be <rule>, got <value>"}.
  *
- * <p>Builders call these where the user typed the value, so the message names the method the
- * user called and the parameter in their terms.
+ * <p>Builders call these where the user typed the value, so the message names the method the user
+ * called and the parameter in their terms.
  */
 public final class Check {
 

@@ -6,10 +6,9 @@ import java.util.concurrent.RecursiveAction;
 /**
  * The thread pool of qdiff's kernels and the loops that use it.
  *
- * <p>Index ranges are cut into blocks of a fixed size ({@link #BLOCK}) that does not depend on
- * the number of threads; reductions sum each block sequentially and then add the block results
- * in block order. The numbers therefore do not depend on how many threads run, only the speed
- * does.
+ * <p>Index ranges are cut into blocks of a fixed size ({@link #BLOCK}) that does not depend on the
+ * number of threads; reductions sum each block sequentially and then add the block results in block
+ * order. The numbers therefore do not depend on how many threads run, only the speed does.
  */
 public final class Parallel {
 
@@ -113,8 +112,7 @@ public final class Parallel {
         return;
       }
       int mid = (firstBlock + endBlock) >>> 1;
-      invokeAll(
-          new BlockTask(body, n, firstBlock, mid), new BlockTask(body, n, mid, endBlock));
+      invokeAll(new BlockTask(body, n, firstBlock, mid), new BlockTask(body, n, mid, endBlock));
     }
   }
 }

@@ -6,19 +6,19 @@ import java.util.Arrays;
  * A self-adjoint operator on complex vectors, applied matrix-free: the hot path of every
  * propagator.
  *
- * <p>The operator is the sum of up to four parts, each stored in the cheapest form that
- * represents it:
+ * <p>The operator is the sum of up to four parts, each stored in the cheapest form that represents
+ * it:
  *
  * <ol>
  *   <li>a diagonal: a constant {@code shift} plus an optional site potential {@code v[i]};
  *   <li>a <em>stencil</em> on a hypercubic box: amplitude {@code axisHopping[a]} between each site
  *       and its two neighbours along axis {@code a}, open or periodic per axis, with no index
  *       arrays (neighbours are found from strides);
- *   <li>a uniform real amplitude on the edges of a graph, stored as an adjacency list in
- *       compressed sparse rows without values;
- *   <li>general complex entries in compressed sparse rows ({@code rowStart}, {@code column},
- *       {@code valueRe}, {@code valueIm}); the builder that makes them stores both {@code (i,j)}
- *       and {@code (j,i)} with conjugate values, so the operator stays self-adjoint.
+ *   <li>a uniform real amplitude on the edges of a graph, stored as an adjacency list in compressed
+ *       sparse rows without values;
+ *   <li>general complex entries in compressed sparse rows ({@code rowStart}, {@code column}, {@code
+ *       valueRe}, {@code valueIm}); the builder that makes them stores both {@code (i,j)} and
+ *       {@code (j,i)} with conjugate values, so the operator stays self-adjoint.
  * </ol>
  *
  * <p>Sites are numbered row-major on a box: the last axis is contiguous. Instances are immutable
@@ -127,7 +127,18 @@ public final class SparseOperator {
    */
   public static SparseOperator adjacency(int[] start, int[] target, double hopping) {
     return new SparseOperator(
-        start.length - 1, 0, null, null, null, null, start, target, hopping, null, null, null,
+        start.length - 1,
+        0,
+        null,
+        null,
+        null,
+        null,
+        start,
+        target,
+        hopping,
+        null,
+        null,
+        null,
         null);
   }
 
@@ -213,8 +224,8 @@ public final class SparseOperator {
   }
 
   /**
-   * The sum of two operators on the same sites. Both must have the same box geometry when both
-   * have stencils; the caller checks that they act on the same lattice.
+   * The sum of two operators on the same sites. Both must have the same box geometry when both have
+   * stencils; the caller checks that they act on the same lattice.
    */
   public SparseOperator plus(SparseOperator other) {
     if (other.size != size) {
@@ -291,8 +302,8 @@ public final class SparseOperator {
 
   /**
    * Gershgorin bounds on the spectrum: {@code {min_i (d_i - r_i), max_i (d_i + r_i)}} with d the
-   * diagonal and r the sum of absolute off-diagonal entries in row i. Always contains the
-   * spectrum of a self-adjoint operator.
+   * diagonal and r the sum of absolute off-diagonal entries in row i. Always contains the spectrum
+   * of a self-adjoint operator.
    */
   public double[] gershgorinBounds() {
     double stencilRadius = 0;
@@ -430,23 +441,53 @@ public final class SparseOperator {
       int interiorFrom = Math.max(i, rowBase + 1);
       int interiorTo = Math.min(rowEnd, rowBase + len - 1);
       if (i == rowBase) {
-        rowEnd(xr, xi, d0, va, gamma, pr, pi, or, oi, i, rowBase, len, tLast, wrapLast, slots,
-            offset, weight);
+        rowEnd(
+            xr, xi, d0, va, gamma, pr, pi, or, oi, i, rowBase, len, tLast, wrapLast, slots, offset,
+            weight);
       }
       if (interiorFrom < interiorTo) {
         if (slots == 0) {
           interior0(xr, xi, d0, va, tLast, gamma, pr, pi, or, oi, interiorFrom, interiorTo);
         } else if (slots == 2) {
-          interior2(xr, xi, d0, va, tLast, gamma, pr, pi, or, oi, interiorFrom, interiorTo,
-              offset[0], offset[1], weight[0], weight[1]);
+          interior2(
+              xr,
+              xi,
+              d0,
+              va,
+              tLast,
+              gamma,
+              pr,
+              pi,
+              or,
+              oi,
+              interiorFrom,
+              interiorTo,
+              offset[0],
+              offset[1],
+              weight[0],
+              weight[1]);
         } else {
-          interior4(xr, xi, d0, va, tLast, gamma, pr, pi, or, oi, interiorFrom, interiorTo,
-              offset, weight);
+          interior4(
+              xr,
+              xi,
+              d0,
+              va,
+              tLast,
+              gamma,
+              pr,
+              pi,
+              or,
+              oi,
+              interiorFrom,
+              interiorTo,
+              offset,
+              weight);
         }
       }
       int last = rowBase + len - 1;
       if (len > 1 && last < rowEnd) {
-        rowEnd(xr, xi, d0, va, gamma, pr, pi, or, oi, last, rowBase, len, tLast, wrapLast, slots,
+        rowEnd(
+            xr, xi, d0, va, gamma, pr, pi, or, oi, last, rowBase, len, tLast, wrapLast, slots,
             offset, weight);
       }
       i = rowEnd;
@@ -455,9 +496,23 @@ public final class SparseOperator {
 
   /** One site at either end of a row: neighbours along the last axis by the boundary rule. */
   private void rowEnd(
-      double[] xr, double[] xi, double d0, double alpha, double gamma, double[] pr, double[] pi,
-      double[] or, double[] oi, int i, int rowBase, int len, double tLast, boolean wrap,
-      int slots, int[] offset, double[] weight) {
+      double[] xr,
+      double[] xi,
+      double d0,
+      double alpha,
+      double gamma,
+      double[] pr,
+      double[] pi,
+      double[] or,
+      double[] oi,
+      int i,
+      int rowBase,
+      int len,
+      double tLast,
+      boolean wrap,
+      int slots,
+      int[] offset,
+      double[] weight) {
     int j = i - rowBase;
     int l = j > 0 ? i - 1 : (wrap ? rowBase + len - 1 : -1);
     int r = j < len - 1 ? i + 1 : (wrap ? rowBase : -1);
@@ -481,8 +536,18 @@ public final class SparseOperator {
   }
 
   private void interior0(
-      double[] xr, double[] xi, double d0, double alpha, double t, double gamma, double[] pr,
-      double[] pi, double[] or, double[] oi, int from, int to) {
+      double[] xr,
+      double[] xi,
+      double d0,
+      double alpha,
+      double t,
+      double gamma,
+      double[] pr,
+      double[] pi,
+      double[] or,
+      double[] oi,
+      int from,
+      int to) {
     final double[] v = potential;
     if (v == null) {
       for (int i = from; i < to; i++) {
@@ -499,56 +564,113 @@ public final class SparseOperator {
   }
 
   private void interior2(
-      double[] xr, double[] xi, double d0, double alpha, double t, double gamma, double[] pr,
-      double[] pi, double[] or, double[] oi, int from, int to, int o0, int o1, double w0,
+      double[] xr,
+      double[] xi,
+      double d0,
+      double alpha,
+      double t,
+      double gamma,
+      double[] pr,
+      double[] pi,
+      double[] or,
+      double[] oi,
+      int from,
+      int to,
+      int o0,
+      int o1,
+      double w0,
       double w1) {
     final double[] v = potential;
     if (v == null) {
       for (int i = from; i < to; i++) {
         or[i] =
-            d0 * xr[i] + t * (xr[i - 1] + xr[i + 1]) + w0 * xr[i + o0] + w1 * xr[i + o1]
+            d0 * xr[i]
+                + t * (xr[i - 1] + xr[i + 1])
+                + w0 * xr[i + o0]
+                + w1 * xr[i + o1]
                 + gamma * pr[i];
         oi[i] =
-            d0 * xi[i] + t * (xi[i - 1] + xi[i + 1]) + w0 * xi[i + o0] + w1 * xi[i + o1]
+            d0 * xi[i]
+                + t * (xi[i - 1] + xi[i + 1])
+                + w0 * xi[i + o0]
+                + w1 * xi[i + o1]
                 + gamma * pi[i];
       }
     } else {
       for (int i = from; i < to; i++) {
         double d = d0 + alpha * v[i];
         or[i] =
-            d * xr[i] + t * (xr[i - 1] + xr[i + 1]) + w0 * xr[i + o0] + w1 * xr[i + o1]
+            d * xr[i]
+                + t * (xr[i - 1] + xr[i + 1])
+                + w0 * xr[i + o0]
+                + w1 * xr[i + o1]
                 + gamma * pr[i];
         oi[i] =
-            d * xi[i] + t * (xi[i - 1] + xi[i + 1]) + w0 * xi[i + o0] + w1 * xi[i + o1]
+            d * xi[i]
+                + t * (xi[i - 1] + xi[i + 1])
+                + w0 * xi[i + o0]
+                + w1 * xi[i + o1]
                 + gamma * pi[i];
       }
     }
   }
 
   private void interior4(
-      double[] xr, double[] xi, double d0, double alpha, double t, double gamma, double[] pr,
-      double[] pi, double[] or, double[] oi, int from, int to, int[] offset, double[] weight) {
+      double[] xr,
+      double[] xi,
+      double d0,
+      double alpha,
+      double t,
+      double gamma,
+      double[] pr,
+      double[] pi,
+      double[] or,
+      double[] oi,
+      int from,
+      int to,
+      int[] offset,
+      double[] weight) {
     final int o0 = offset[0], o1 = offset[1], o2 = offset[2], o3 = offset[3];
     final double w0 = weight[0], w1 = weight[1], w2 = weight[2], w3 = weight[3];
     final double[] v = potential;
     if (v == null) {
       for (int i = from; i < to; i++) {
         or[i] =
-            d0 * xr[i] + t * (xr[i - 1] + xr[i + 1]) + w0 * xr[i + o0] + w1 * xr[i + o1]
-                + w2 * xr[i + o2] + w3 * xr[i + o3] + gamma * pr[i];
+            d0 * xr[i]
+                + t * (xr[i - 1] + xr[i + 1])
+                + w0 * xr[i + o0]
+                + w1 * xr[i + o1]
+                + w2 * xr[i + o2]
+                + w3 * xr[i + o3]
+                + gamma * pr[i];
         oi[i] =
-            d0 * xi[i] + t * (xi[i - 1] + xi[i + 1]) + w0 * xi[i + o0] + w1 * xi[i + o1]
-                + w2 * xi[i + o2] + w3 * xi[i + o3] + gamma * pi[i];
+            d0 * xi[i]
+                + t * (xi[i - 1] + xi[i + 1])
+                + w0 * xi[i + o0]
+                + w1 * xi[i + o1]
+                + w2 * xi[i + o2]
+                + w3 * xi[i + o3]
+                + gamma * pi[i];
       }
     } else {
       for (int i = from; i < to; i++) {
         double d = d0 + alpha * v[i];
         or[i] =
-            d * xr[i] + t * (xr[i - 1] + xr[i + 1]) + w0 * xr[i + o0] + w1 * xr[i + o1]
-                + w2 * xr[i + o2] + w3 * xr[i + o3] + gamma * pr[i];
+            d * xr[i]
+                + t * (xr[i - 1] + xr[i + 1])
+                + w0 * xr[i + o0]
+                + w1 * xr[i + o1]
+                + w2 * xr[i + o2]
+                + w3 * xr[i + o3]
+                + gamma * pr[i];
         oi[i] =
-            d * xi[i] + t * (xi[i - 1] + xi[i + 1]) + w0 * xi[i + o0] + w1 * xi[i + o1]
-                + w2 * xi[i + o2] + w3 * xi[i + o3] + gamma * pi[i];
+            d * xi[i]
+                + t * (xi[i - 1] + xi[i + 1])
+                + w0 * xi[i + o0]
+                + w1 * xi[i + o1]
+                + w2 * xi[i + o2]
+                + w3 * xi[i + o3]
+                + gamma * pi[i];
       }
     }
   }
@@ -557,8 +679,8 @@ public final class SparseOperator {
    * Offsets and weights of the neighbour rows of {@code row} along the axes before the last.
    * Missing neighbours (open faces) are left out.
    *
-   * @return the number of neighbour rows filled in (0, 2 or 4; an open face counts as present
-   *     with weight 0, so that the count depends only on the dimension)
+   * @return the number of neighbour rows filled in (0, 2 or 4; an open face counts as present with
+   *     weight 0, so that the count depends only on the dimension)
    */
   private int transverseNeighbours(int row, double alpha, int[] offset, double[] weight) {
     Arrays.fill(offset, 0);

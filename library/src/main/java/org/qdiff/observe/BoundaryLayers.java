@@ -30,8 +30,8 @@ final class BoundaryLayers {
   }
 
   /**
-   * Distance to the nearest face; along a periodic axis, to where the torus wraps as seen from
-   * the origin, which with centred coordinates is the same faces.
+   * Distance to the nearest face; along a periodic axis, to where the torus wraps as seen from the
+   * origin, which with centred coordinates is the same faces.
    */
   private static int[] periodicAwareDepths(Lattice lattice) {
     if (DEPTHS.size() > 16) {

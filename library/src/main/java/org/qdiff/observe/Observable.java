@@ -4,8 +4,7 @@ import java.util.function.ToDoubleFunction;
 import org.qdiff.numeric.Check;
 
 /**
- * A named real quantity measured on a state at an output time: one column of a trajectory's
- * table.
+ * A named real quantity measured on a state at an output time: one column of a trajectory's table.
  */
 public interface Observable {
 

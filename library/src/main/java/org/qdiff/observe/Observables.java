@@ -17,8 +17,8 @@ public final class Observables {
   }
 
   /**
-   * The mean squared displacement {@code sum_x |x|^2 p_t(x)} of Eq. (8), from the lattice's
-   * origin. On a torus |x| is the minimum image; on a graph, the number of hops.
+   * The mean squared displacement {@code sum_x |x|^2 p_t(x)} of Eq. (8), from the lattice's origin.
+   * On a torus |x| is the minimum image; on a graph, the number of hops.
    */
   public static Observable meanSquaredDisplacement() {
     return Observable.of(
@@ -61,8 +61,7 @@ public final class Observables {
 
   /** The return probability p_t(0) at the origin. */
   public static Observable returnProbability() {
-    return Observable.of(
-        Columns.RETURN_PROBABILITY, s -> s.probabilities()[s.lattice().origin()]);
+    return Observable.of(Columns.RETURN_PROBABILITY, s -> s.probabilities()[s.lattice().origin()]);
   }
 
   /** The probability p_t(x0) at a given site. */
@@ -135,7 +134,8 @@ public final class Observables {
   public static Observable boundaryWeight(int margin) {
     Check.atLeast("Observables.boundaryWeight", "margin", margin, 1);
     return Observable.of(
-        Columns.BOUNDARY_WEIGHT, s -> BoundaryLayers.weight(s.lattice(), margin, s.probabilities()));
+        Columns.BOUNDARY_WEIGHT,
+        s -> BoundaryLayers.weight(s.lattice(), margin, s.probabilities()));
   }
 
   // ------------------------------------------------------------------ kernels

@@ -1,9 +1,9 @@
 package org.qdiff.observe;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.qdiff.frame.Columns;
 import org.qdiff.frame.Frames;
 import org.qdiff.lattice.Lattice;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.qdiff.numeric.Check;
 import org.qdiff.numeric.Tensors;
 import org.qdiff.state.ProbabilityState;

@@ -28,8 +28,8 @@ public final class Sample {
   }
 
   /**
-   * A sample reusing a probability buffer the caller has filled with the state's p(x) (not
-   * copied): lets an evolution sample many times without allocating.
+   * A sample reusing a probability buffer the caller has filled with the state's p(x) (not copied):
+   * lets an evolution sample many times without allocating.
    */
   public static Sample sharing(double time, ProbabilityState state, double[] probabilities) {
     return new Sample(time, state, probabilities);

@@ -1,8 +1,8 @@
 package org.qdiff.progress;
 
 /**
- * Receives the progress of one long task. Implementations must be cheap: {@link #advance} is
- * called from the computing thread once per finished unit (an output time, a realization).
+ * Receives the progress of one long task. Implementations must be cheap: {@link #advance} is called
+ * from the computing thread once per finished unit (an output time, a realization).
  */
 public interface ProgressReporter extends AutoCloseable {
 

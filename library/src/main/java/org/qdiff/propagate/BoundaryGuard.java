@@ -3,9 +3,9 @@ package org.qdiff.propagate;
 import org.qdiff.numeric.Check;
 
 /**
- * What an evolution does when probability reaches the faces of a finite box, which then no
- * longer stands for Z^d: nothing, warn (recorded in the trajectory and printed once), or fail
- * with an exception.
+ * What an evolution does when probability reaches the faces of a finite box, which then no longer
+ * stands for Z^d: nothing, warn (recorded in the trajectory and printed once), or fail with an
+ * exception.
  */
 public final class BoundaryGuard {
 
@@ -74,8 +74,7 @@ public final class BoundaryGuard {
 
   private static double checkThreshold(String where, double threshold) {
     if (!(threshold > 0 && threshold < 1)) {
-      throw new IllegalArgumentException(
-          where + ": threshold must be in (0, 1), got " + threshold);
+      throw new IllegalArgumentException(where + ": threshold must be in (0, 1), got " + threshold);
     }
     return threshold;
   }
@@ -84,7 +83,12 @@ public final class BoundaryGuard {
   public String toString() {
     return action == Action.OFF
         ? "BoundaryGuard.off()"
-        : "BoundaryGuard." + action.name().toLowerCase() + "(" + threshold + ").margin(" + margin
+        : "BoundaryGuard."
+            + action.name().toLowerCase()
+            + "("
+            + threshold
+            + ").margin("
+            + margin
             + ")";
   }
 }

@@ -5,18 +5,17 @@ import org.qdiff.hamiltonian.SpectralBounds;
 import org.qdiff.numeric.Chebyshev;
 import org.qdiff.numeric.Check;
 import org.qdiff.numeric.SparseOperator;
-import org.qdiff.state.StateBuffers;
 
 /**
- * The Chebyshev-expansion propagator for large sparse Hamiltonians. Each step's truncation error
- * is bounded in norm by the tolerance, whatever its length (see {@link Chebyshev}); the number of
+ * The Chebyshev-expansion propagator for large sparse Hamiltonians. Each step's truncation error is
+ * bounded in norm by the tolerance, whatever its length (see {@link Chebyshev}); the number of
  * Hamiltonian-vector products grows like {@code halfWidth * |step|}.
  */
 public final class ChebyshevPropagator implements Propagator {
 
   /**
-   * Relative widening of the spectral interval: the Gershgorin bounds contain the spectrum
-   * exactly, the margin only absorbs rounding in them so that {@code ||H~|| <= 1} surely holds.
+   * Relative widening of the spectral interval: the Gershgorin bounds contain the spectrum exactly,
+   * the margin only absorbs rounding in them so that {@code ||H~|| <= 1} surely holds.
    */
   static final double SAFETY_MARGIN = 1e-3;
 

@@ -52,8 +52,8 @@ public final class Evolution {
   }
 
   /**
-   * The numerical method (default: {@code Propagators.chebyshev()}). Checked against H now, so
-   * that e.g. a too large dense diagonalization fails here, before any allocation.
+   * The numerical method (default: {@code Propagators.chebyshev()}). Checked against H now, so that
+   * e.g. a too large dense diagonalization fails here, before any allocation.
    */
   public Evolution propagator(Propagator method) {
     Check.notNull("Evolution.propagator", "method", method);

@@ -18,8 +18,8 @@ public final class ExactPropagator implements Propagator {
   }
 
   /**
-   * A copy that accepts Hamiltonians up to this many sites (default 4096). Memory is checked in
-   * any case.
+   * A copy that accepts Hamiltonians up to this many sites (default 4096). Memory is checked in any
+   * case.
    *
    * @param sites >= 1
    */

@@ -4,9 +4,9 @@ import org.qdiff.hamiltonian.Hamiltonian;
 import org.qdiff.state.StateBuffers;
 
 /**
- * A numerical method for Schrödinger's equation (3): prepares once for a Hamiltonian, then
- * advances states. Implementations are immutable; configure them with copies ({@code
- * tolerance(...)}). Get them from {@link Propagators}.
+ * A numerical method for Schrödinger's equation (3): prepares once for a Hamiltonian, then advances
+ * states. Implementations are immutable; configure them with copies ({@code tolerance(...)}). Get
+ * them from {@link Propagators}.
  */
 public interface Propagator {
 
@@ -14,8 +14,8 @@ public interface Propagator {
   String describe();
 
   /**
-   * Checks that this method can treat H (e.g. memory for a dense diagonalization), before
-   * anything large is allocated.
+   * Checks that this method can treat H (e.g. memory for a dense diagonalization), before anything
+   * large is allocated.
    *
    * @throws IllegalArgumentException naming the limit and the way out
    */

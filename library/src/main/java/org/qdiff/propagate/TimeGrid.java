@@ -4,8 +4,8 @@ import java.util.Arrays;
 import org.qdiff.numeric.Check;
 
 /**
- * The output times of an evolution, visited in the order given; the state is at t = 0 at the
- * start. Times may be negative (evolution backwards in time) and need not be monotone.
+ * The output times of an evolution, visited in the order given; the state is at t = 0 at the start.
+ * Times may be negative (evolution backwards in time) and need not be monotone.
  */
 public final class TimeGrid {
 
@@ -109,7 +109,12 @@ public final class TimeGrid {
     if (times.length <= 6) {
       return "TimeGrid" + Arrays.toString(times);
     }
-    return "TimeGrid[" + times.length + " times from " + times[0] + " to " + times[times.length - 1]
+    return "TimeGrid["
+        + times.length
+        + " times from "
+        + times[0]
+        + " to "
+        + times[times.length - 1]
         + "]";
   }
 }

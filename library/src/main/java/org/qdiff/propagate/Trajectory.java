@@ -11,8 +11,8 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The result of an evolution: the observables at every output time (as a Tablesaw table), the
- * final state, snapshots if they were kept, warnings, and the cost.
+ * The result of an evolution: the observables at every output time (as a Tablesaw table), the final
+ * state, snapshots if they were kept, warnings, and the cost.
  *
  * @param <S> the kind of state: {@code WaveFunction} or a classical {@code Distribution}
  */
@@ -103,8 +103,8 @@ public final class Trajectory<S extends ProbabilityState> {
   }
 
   /**
-   * Marginal profiles along one axis at every output time, in long form: columns {@code t},
-   * {@code x}, {@code p} (as in Figure 5).
+   * Marginal profiles along one axis at every output time, in long form: columns {@code t}, {@code
+   * x}, {@code p} (as in Figure 5).
    */
   public Table marginals(int axis) {
     requireStates("marginals");

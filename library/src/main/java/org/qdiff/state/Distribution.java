@@ -34,8 +34,8 @@ public final class Distribution implements ProbabilityState {
   /**
    * A distribution from probabilities (copied).
    *
-   * @throws IllegalArgumentException if the length is not N, a value is negative or not finite,
-   *     or the total is not 1 within 1e-9
+   * @throws IllegalArgumentException if the length is not N, a value is negative or not finite, or
+   *     the total is not 1 within 1e-9
    */
   public static Distribution of(Lattice lattice, double[] probabilities) {
     String where = "Distribution.of";

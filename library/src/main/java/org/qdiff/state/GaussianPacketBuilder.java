@@ -5,10 +5,9 @@ import org.qdiff.lattice.Lattice;
 import org.qdiff.numeric.Check;
 
 /**
- * Configures a Gaussian wave packet {@code psi(x) ~ exp(-|x - x0|^2 / (4 sigma^2) + i k.(x -
- * x0))}: width sigma (the standard deviation of |psi|^2 along each axis), centre x0 (the origin
- * by default) and mean momentum k (zero by default). On periodic axes |x - x0| is the minimum
- * image.
+ * Configures a Gaussian wave packet {@code psi(x) ~ exp(-|x - x0|^2 / (4 sigma^2) + i k.(x - x0))}:
+ * width sigma (the standard deviation of |psi|^2 along each axis), centre x0 (the origin by
+ * default) and mean momentum k (zero by default). On periodic axes |x - x0| is the minimum image.
  */
 public final class GaussianPacketBuilder {
 

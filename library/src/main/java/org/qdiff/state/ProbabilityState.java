@@ -3,8 +3,8 @@ package org.qdiff.state;
 import org.qdiff.lattice.Lattice;
 
 /**
- * Anything that gives a probability p(x) for each site of a lattice: a wave function (Eq. 4,
- * {@code p = |psi|^2}) or a classical distribution. Observables that only need p work on both.
+ * Anything that gives a probability p(x) for each site of a lattice: a wave function (Eq. 4, {@code
+ * p = |psi|^2}) or a classical distribution. Observables that only need p work on both.
  */
 public interface ProbabilityState {
 

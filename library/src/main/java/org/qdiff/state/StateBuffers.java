@@ -41,8 +41,8 @@ public final class StateBuffers {
   }
 
   /**
-   * A wave function that shares these buffers (no copy): valid only until the buffers change.
-   * Lets an evolution measure observables at an output time without allocating a state.
+   * A wave function that shares these buffers (no copy): valid only until the buffers change. Lets
+   * an evolution measure observables at an output time without allocating a state.
    */
   public WaveFunction view() {
     return new WaveFunction(lattice, re, im);

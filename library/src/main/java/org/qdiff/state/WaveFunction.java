@@ -52,8 +52,8 @@ public final class WaveFunction implements ProbabilityState {
 
   /**
    * A Gaussian wave packet {@code psi(x) ~ exp(-|x - x0|^2 / (4 sigma^2) + i k.x)} on a box: its
-   * probability has variance sigma^2 along each axis and mean momentum k. Configure it, then
-   * call {@code build()}.
+   * probability has variance sigma^2 along each axis and mean momentum k. Configure it, then call
+   * {@code build()}.
    */
   public static GaussianPacketBuilder gaussianPacket(Lattice lattice) {
     Check.notNull("WaveFunction.gaussianPacket", "lattice", lattice);
@@ -88,8 +88,8 @@ public final class WaveFunction implements ProbabilityState {
   /**
    * A wave function from a function of the site index, then normalized (Eq. 2).
    *
-   * @throws IllegalArgumentException if the function throws or returns null or a non-finite
-   *     value (the message names the site), or if every value is 0
+   * @throws IllegalArgumentException if the function throws or returns null or a non-finite value
+   *     (the message names the site), or if every value is 0
    */
   public static WaveFunction fromFunction(Lattice lattice, IntFunction<Complex> amplitude) {
     String where = "WaveFunction.fromFunction";
@@ -129,8 +129,8 @@ public final class WaveFunction implements ProbabilityState {
   /**
    * A wave function from arrays of real and imaginary parts (copied), then normalized.
    *
-   * @throws IllegalArgumentException if the lengths are not N, a value is not finite, or the
-   *     state is zero
+   * @throws IllegalArgumentException if the lengths are not N, a value is not finite, or the state
+   *     is zero
    */
   public static WaveFunction fromArrays(Lattice lattice, double[] real, double[] imaginary) {
     String where = "WaveFunction.fromArrays";

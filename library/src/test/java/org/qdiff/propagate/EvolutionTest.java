@@ -89,8 +89,7 @@ class EvolutionTest {
             .hopping(1)
             .onsite(org.qdiff.hamiltonian.Disorder.box(3).seed(2))
             .build();
-    WaveFunction packet =
-        WaveFunction.gaussianPacket(square).width(3).momentum(1.0, 0.3).build();
+    WaveFunction packet = WaveFunction.gaussianPacket(square).width(3).momentum(1.0, 0.3).build();
     double[] energy =
         Evolution.of(h)
             .times(0.0, 5.0, 25.0)

@@ -119,7 +119,8 @@ class ExactResultsTest {
             .times(3.0, 17.0, 0.0)
             .boundary(BoundaryGuard.off())
             .run(delta);
-    assertTrue(run.finalState().distance(delta) < 1e-10, "distance " + run.finalState().distance(delta));
+    assertTrue(
+        run.finalState().distance(delta) < 1e-10, "distance " + run.finalState().distance(delta));
   }
 
   @Test

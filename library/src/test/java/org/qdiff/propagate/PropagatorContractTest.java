@@ -104,8 +104,7 @@ class PropagatorContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("smallHamiltonians")
   void spectralBoundsContainTheSpectrum(String name, Hamiltonian h) {
-    double[] eigenvalues =
-        org.qdiff.numeric.DenseEigen.of(h.operator()).eigenvalues();
+    double[] eigenvalues = org.qdiff.numeric.DenseEigen.of(h.operator()).eigenvalues();
     assertTrue(h.spectralBounds().contains(eigenvalues[0]), name);
     assertTrue(h.spectralBounds().contains(eigenvalues[eigenvalues.length - 1]), name);
   }
@@ -170,7 +169,6 @@ class PropagatorContractTest {
 
   static WaveFunction randomState(Lattice lattice, long seed) {
     Seed s = Seed.of(seed);
-    return WaveFunction.fromFunction(
-        lattice, i -> new Complex(s.normal(0, i), s.normal(1, i)));
+    return WaveFunction.fromFunction(lattice, i -> new Complex(s.normal(0, i), s.normal(1, i)));
   }
 }

@@ -15,7 +15,9 @@ class WaveFunctionTest {
     assertEquals(1.0, WaveFunction.delta(cube).normSquared(), 0.0);
     assertEquals(1.0, WaveFunction.planeWave(cube, 0.3, 0, 1).normSquared(), 1e-14);
     assertEquals(
-        1.0, WaveFunction.gaussianPacket(cube).width(1.2).momentum(1, 2, 3).build().normSquared(), 1e-14);
+        1.0,
+        WaveFunction.gaussianPacket(cube).width(1.2).momentum(1, 2, 3).build().normSquared(),
+        1e-14);
     assertEquals(
         1.0,
         WaveFunction.fromCoordinates(cube, x -> new Complex(x[0], x[2] + 0.5)).normSquared(),
