@@ -120,6 +120,18 @@ public final class Disorder {
     }
   }
 
+  /**
+   * The potential v(x), one value per site, exactly as {@link HamiltonianBuilder#onsite(Disorder)}
+   * adds it: e.g. to look at a realization of the Anderson model (10) (Figure 4).
+   *
+   * @throws IllegalArgumentException if no seed was set
+   */
+  public double[] values(org.qdiff.lattice.Lattice lattice) {
+    Check.notNull("Disorder.values", "lattice", lattice);
+    requireSeed("Disorder.values");
+    return sample(lattice.size(), HamiltonianBuilder.POTENTIAL_STREAM);
+  }
+
   /** Values 0..n-1 of a stream, filled in parallel (same numbers on any thread count). */
   public double[] sample(int n, long stream) {
     requireSeed("Disorder.sample");

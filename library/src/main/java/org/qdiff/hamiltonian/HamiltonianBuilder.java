@@ -163,7 +163,7 @@ public final class HamiltonianBuilder {
     Check.notNull("HamiltonianBuilder.onsite", "disorder", disorder);
     disorder.requireSeed("HamiltonianBuilder.onsite");
     descriptions.add("onsite " + disorder);
-    terms.add(l -> SparseOperator.diagonal(l.size(), 0.0, disorder.sample(l.size(), 0)));
+    terms.add(l -> SparseOperator.diagonal(l.size(), 0.0, disorder.values(l)));
     return this;
   }
 

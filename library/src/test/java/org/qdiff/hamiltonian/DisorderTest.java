@@ -21,6 +21,16 @@ class DisorderTest {
   }
 
   @Test
+  void valuesAreThePotentialTheBuilderAdds() {
+    Disorder v = Disorder.box(5).seed(9);
+    double[] anderson = Hamiltonian.on(square).laplacian().onsite(v).build().onsiteEnergies();
+    double[] values = v.values(square);
+    for (int i = 0; i < values.length; i++) {
+      assertEquals(4.0 + values[i], anderson[i], 1e-15); // diagonal 2d of the Laplacian (9)
+    }
+  }
+
+  @Test
   void differentSeedsGiveDifferentPotentials() {
     double[] a = Hamiltonian.on(square).onsite(Disorder.box(2).seed(1)).build().onsiteEnergies();
     double[] b = Hamiltonian.on(square).onsite(Disorder.box(2).seed(2)).build().onsiteEnergies();
