@@ -15,7 +15,10 @@ final class BoundaryLayers {
     if (!lattice.isBox()) {
       return 0.0; // a graph has no faces: nothing stands in for an infinite lattice
     }
-    int[] depth = DEPTHS.computeIfAbsent(lattice, l -> periodicAwareDepths(l));
+    if (DEPTHS.size() > 16 && !DEPTHS.containsKey(lattice)) {
+      DEPTHS.clear(); // a notebook may build many lattices: keep the cache small
+    }
+    int[] depth = DEPTHS.computeIfAbsent(lattice, Lattice::boundaryDistances);
     return Parallel.sum(
         p.length,
         (from, to) -> {
@@ -27,16 +30,5 @@ final class BoundaryLayers {
           }
           return acc;
         });
-  }
-
-  /**
-   * Distance to the nearest face; along a periodic axis, to where the torus wraps as seen from the
-   * origin, which with centred coordinates is the same faces.
-   */
-  private static int[] periodicAwareDepths(Lattice lattice) {
-    if (DEPTHS.size() > 16) {
-      DEPTHS.clear(); // a notebook may build many lattices: keep the cache small
-    }
-    return lattice.boundaryDistances();
   }
 }

@@ -280,7 +280,8 @@ public final class WaveFunction implements ProbabilityState {
 
   /** {@code |<this|other>|^2}: the probability of finding this state in {@code other}. */
   public double overlap(WaveFunction other) {
-    return inner(other).norm() * inner(other).norm();
+    double modulus = inner(other).norm();
+    return modulus * modulus;
   }
 
   /** {@code ||this - other||}, e.g. to compare two evolutions. */

@@ -20,30 +20,47 @@ final class JavaSource {
   static char lastSignificantChar(String source) {
     char last = 0;
     int i = 0;
-    int n = source.length();
-    while (i < n) {
-      char c = source.charAt(i);
-      if (c == '/' && i + 1 < n && source.charAt(i + 1) == '/') {
-        int newline = source.indexOf('\n', i);
-        i = newline < 0 ? n : newline;
-      } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
-        int close = source.indexOf("*/", i + 2);
-        i = close < 0 ? n : close + 2;
-      } else if (source.startsWith("\"\"\"", i)) {
-        int close = source.indexOf("\"\"\"", i + 3);
-        i = close < 0 ? n : close + 3;
-        last = '"';
-      } else if (c == '"' || c == '\'') {
-        i = endOfLiteral(source, i, c);
-        last = c;
+    while (i < source.length()) {
+      int next = skipCommentOrLiteral(source, i);
+      if (next > i) {
+        char c = source.charAt(i);
+        if (c == '"' || c == '\'') {
+          last = c; // a literal is significant, a comment is not
+        }
+        i = next;
       } else {
-        if (!Character.isWhitespace(c)) {
-          last = c;
+        if (!Character.isWhitespace(source.charAt(i))) {
+          last = source.charAt(i);
         }
         i++;
       }
     }
     return last;
+  }
+
+  /**
+   * If a comment or a string, text-block or char literal starts at {@code i}, the index just after
+   * it; otherwise {@code i}.
+   */
+  private static int skipCommentOrLiteral(String source, int i) {
+    int n = source.length();
+    char c = source.charAt(i);
+    if (c == '/' && i + 1 < n && source.charAt(i + 1) == '/') {
+      int newline = source.indexOf('\n', i);
+      return newline < 0 ? n : newline;
+    }
+    if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
+      int close = source.indexOf("*/", i + 2);
+      return close < 0 ? n : close + 2;
+    }
+    if (source.startsWith("\"\"\"", i)) {
+      int close = source.indexOf("\"\"\"", i + 3);
+      return close < 0 ? n : close + 3;
+    }
+    if (c == '"' || c == '\'') {
+      return endOfLiteral(source, i, c);
+    }
+    return i;
   }
 
   private static int endOfLiteral(String source, int start, char quote) {
@@ -74,33 +91,24 @@ final class JavaSource {
   static int firstStatementEnd(String source) {
     int depth = 0;
     int i = 0;
-    int n = source.length();
-    while (i < n) {
+    while (i < source.length()) {
+      int next = skipCommentOrLiteral(source, i);
+      if (next > i) {
+        i = next;
+        continue;
+      }
       char c = source.charAt(i);
-      if (c == '/' && i + 1 < n && source.charAt(i + 1) == '/') {
-        int newline = source.indexOf('\n', i);
-        i = newline < 0 ? n : newline;
-      } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
-        int close = source.indexOf("*/", i + 2);
-        i = close < 0 ? n : close + 2;
-      } else if (source.startsWith("\"\"\"", i)) {
-        int close = source.indexOf("\"\"\"", i + 3);
-        i = close < 0 ? n : close + 3;
-      } else if (c == '"' || c == '\'') {
-        i = endOfLiteral(source, i, c);
-      } else {
-        if (c == '(' || c == '[' || c == '{') {
-          depth++;
-        } else if (c == ')' || c == ']' || c == '}') {
-          depth--;
-          if (c == '}' && depth == 0 && endsBlockStatement(source, i + 1)) {
-            return i + 1;
-          }
-        } else if (c == ';' && depth == 0) {
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+        if (c == '}' && depth == 0 && endsBlockStatement(source, i + 1)) {
           return i + 1;
         }
-        i++;
+      } else if (c == ';' && depth == 0) {
+        return i + 1;
       }
+      i++;
     }
     return -1;
   }
