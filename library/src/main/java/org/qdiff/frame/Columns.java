@@ -39,6 +39,27 @@ public final class Columns {
   /** Probability within a margin of the box faces: large values mean the box is too small. */
   public static final String BOUNDARY_WEIGHT = "boundary_weight";
 
+  /** Mean position sum_x x p_t(x) along the first axis. */
+  public static final String MEAN_POSITION = "mean_x";
+
+  /** Variance sum_x (x - mean)^2 p_t(x) along the first axis. */
+  public static final String VARIANCE = "variance";
+
+  /** Mean squared momentum &lt;p^2&gt; of a rotor or a classical map ensemble. */
+  public static final String MOMENTUM_SQUARED = "p2";
+
+  /** Standard error of &lt;p^2&gt; over an ensemble of particles or trajectories. */
+  public static final String MOMENTUM_SQUARED_SEM = "p2_sem";
+
+  /** Probability of finding a searched (marked) vertex. */
+  public static final String SUCCESS_PROBABILITY = "success_probability";
+
+  /** Width (standard deviation) of a wave packet. */
+  public static final String WIDTH = "width";
+
+  /** A value from an exact formula, beside the computed column it checks. */
+  public static final String EXACT = "exact";
+
   /** Position: a centred coordinate x_a along one axis, in a profile or marginal table. */
   public static final String POSITION = "x";
 

@@ -49,6 +49,64 @@ public final class Trajectory<S extends ProbabilityState> {
     this.method = method;
   }
 
+  /**
+   * A trajectory from any evolution (a quantum walk, a dephased run, a classical walk): the output
+   * times, one column of values per name, and the final state. Arrays are taken as they are.
+   *
+   * @param method a short description of how the numbers were made
+   * @param times the output times
+   * @param names column names, one per observable
+   * @param columns {@code columns[o][k]}: observable o at output time k
+   * @param finalState the state at the last output time
+   * @param states kept states in output order (empty when none were kept)
+   * @param applications Hamiltonian-vector products used (0 when not applicable)
+   * @param seconds wall time of the run
+   * @throws IllegalArgumentException if the shapes disagree
+   */
+  public static <S extends ProbabilityState> Trajectory<S> of(
+      String method,
+      double[] times,
+      String[] names,
+      double[][] columns,
+      S finalState,
+      List<S> states,
+      long applications,
+      double seconds) {
+    String where = "Trajectory.of";
+    Check.notNull(where, "method", method);
+    Check.notNull(where, "times", times);
+    Check.notNull(where, "names", names);
+    Check.notNull(where, "columns", columns);
+    Check.notNull(where, "finalState", finalState);
+    Check.notNull(where, "states", states);
+    if (times.length == 0) {
+      throw new IllegalArgumentException(where + ": times must not be empty");
+    }
+    if (names.length != columns.length) {
+      throw new IllegalArgumentException(
+          where + ": " + names.length + " names but " + columns.length + " columns");
+    }
+    for (int o = 0; o < columns.length; o++) {
+      if (columns[o].length != times.length) {
+        throw new IllegalArgumentException(
+            where
+                + ": column \""
+                + names[o]
+                + "\" has "
+                + columns[o].length
+                + " values but there are "
+                + times.length
+                + " times");
+      }
+    }
+    if (!states.isEmpty() && states.size() != times.length) {
+      throw new IllegalArgumentException(
+          where + ": " + states.size() + " states kept but there are " + times.length + " times");
+    }
+    return new Trajectory<>(
+        times, names, columns, states, finalState, List.of(), applications, seconds, method);
+  }
+
   /** A table with a column {@code t} and one column per observable. */
   public Table table() {
     Table table = Table.create("trajectory").addColumns(DoubleColumn.create(Columns.TIME, times));
