@@ -34,6 +34,9 @@ final class StartupImports {
           "org.qdiff.plot",
           "org.qdiff.analysis",
           "org.qdiff.random",
+          "org.qdiff.walk",
+          "org.qdiff.rotor",
+          "org.qdiff.units",
           "tech.tablesaw.api",
           "org.knowm.xchart",
           "java.util");
