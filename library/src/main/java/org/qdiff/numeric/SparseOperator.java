@@ -164,6 +164,59 @@ public final class SparseOperator {
         valueIm);
   }
 
+  /**
+   * The Bloch energies, when this operator is translation invariant: a stencil on a box periodic
+   * along every axis, a uniform diagonal, and no graph or compressed-row part. Then every plane
+   * wave is an eigenvector, and entry k (row-major over the box, in the index order of {@link
+   * Fourier}) is {@code E(k) = shift + v + sum_a 2 h_a cos(2 pi k_a / L_a)}.
+   *
+   * @return a new array of N energies, or null when the operator is not translation invariant
+   */
+  public double[] blochEnergies() {
+    if (sides == null || adjacencyStart != null || rowStart != null) {
+      return null;
+    }
+    for (boolean p : periodic) {
+      if (!p) {
+        return null;
+      }
+    }
+    double constant = shift;
+    if (potential != null) {
+      double v = potential[0];
+      for (double x : potential) {
+        if (x != v) {
+          return null;
+        }
+      }
+      constant += v;
+    }
+    int d = sides.length;
+    double[][] axisEnergy = new double[d][];
+    for (int a = 0; a < d; a++) {
+      axisEnergy[a] = new double[sides[a]];
+      for (int k = 0; k < sides[a]; k++) {
+        axisEnergy[a][k] = 2 * axisHopping[a] * Math.cos(2 * Math.PI * k / sides[a]);
+      }
+    }
+    double[] energies = new double[size];
+    int[] k = new int[d];
+    for (int i = 0; i < size; i++) {
+      double e = constant;
+      for (int a = 0; a < d; a++) {
+        e += axisEnergy[a][k[a]];
+      }
+      energies[i] = e;
+      for (int a = d - 1; a >= 0; a--) {
+        if (++k[a] < sides[a]) {
+          break;
+        }
+        k[a] = 0;
+      }
+    }
+    return energies;
+  }
+
   /** Number of sites (vector length). */
   public int size() {
     return size;

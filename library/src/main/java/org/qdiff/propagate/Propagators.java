@@ -17,4 +17,13 @@ public final class Propagators {
   public static ExactPropagator exact() {
     return new ExactPropagator(4096);
   }
+
+  /**
+   * Exact propagation by FFTs for translation-invariant Hamiltonians (uniform hopping on a periodic
+   * box, constant potential): two transforms per output time whatever the time step, so free wave
+   * packets can be followed over times far beyond a Chebyshev series' reach.
+   */
+  public static FourierPropagator fourier() {
+    return new FourierPropagator();
+  }
 }
