@@ -15,6 +15,35 @@ public interface Observable {
   double measure(Sample sample);
 
   /**
+   * The same quantity under another column name, e.g. to tabulate the probability at two sites.
+   *
+   * @param name column name, not blank and not "t"
+   */
+  default Observable withName(String name) {
+    return of(name, this::measure);
+  }
+
+  /**
+   * Checks that the observables of one table have distinct names.
+   *
+   * @param where the calling method, for the message
+   * @throws IllegalArgumentException naming the repeated column
+   */
+  static void requireDistinctNames(String where, java.util.List<Observable> observables) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Observable o : observables) {
+      if (!seen.add(o.name())) {
+        throw new IllegalArgumentException(
+            where
+                + ": two observables are named \""
+                + o.name()
+                + "\" and a table needs distinct column names; rename one with"
+                + " withName(\"...\")");
+      }
+    }
+  }
+
+  /**
    * An observable from a name and a function.
    *
    * @param name column name, not blank

@@ -82,15 +82,9 @@ public final class Evolution {
     Check.notNull("Evolution.observe", "observables", list);
     List<Observable> next = new ArrayList<>(observables);
     for (Observable o : list) {
-      Check.notNull("Evolution.observe", "observable", o);
-      for (Observable existing : next) {
-        if (existing.name().equals(o.name())) {
-          throw new IllegalArgumentException(
-              "Evolution.observe: two observables have the column name \"" + o.name() + "\"");
-        }
-      }
-      next.add(o);
+      next.add(Check.notNull("Evolution.observe", "observable", o));
     }
+    Observable.requireDistinctNames("Evolution.observe", next);
     observables.clear();
     observables.addAll(next);
     return this;
