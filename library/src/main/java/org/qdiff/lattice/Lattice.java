@@ -544,6 +544,14 @@ public final class Lattice {
         && Arrays.equals(adjacencyTarget, other.adjacencyTarget);
   }
 
+  /**
+   * The family the lattice was made by: "chain", "square", "cubic", "box", "cycle", "path",
+   * "complete", "hypercube" or "graph".
+   */
+  public String kind() {
+    return name;
+  }
+
   @Override
   public String toString() {
     if (sides == null) {

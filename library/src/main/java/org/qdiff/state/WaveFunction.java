@@ -51,6 +51,17 @@ public final class WaveFunction implements ProbabilityState {
   }
 
   /**
+   * The uniform superposition {@code psi(x) = 1 / sqrt(N)} of all sites: the start of a quantum
+   * search, which knows nothing about where the marked site is.
+   */
+  public static WaveFunction uniform(Lattice lattice) {
+    Check.notNull("WaveFunction.uniform", "lattice", lattice);
+    double[] re = new double[lattice.size()];
+    java.util.Arrays.fill(re, 1 / Math.sqrt(lattice.size()));
+    return new WaveFunction(lattice, re, new double[lattice.size()]);
+  }
+
+  /**
    * A Gaussian wave packet {@code psi(x) ~ exp(-|x - x0|^2 / (4 sigma^2) + i k.x)} on a box: its
    * probability has variance sigma^2 along each axis and mean momentum k. Configure it, then call
    * {@code build()}.

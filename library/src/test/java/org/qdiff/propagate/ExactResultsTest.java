@@ -135,4 +135,36 @@ class ExactResultsTest {
       }
     }
   }
+
+  @Test
+  void continuousTimeWalkOnTheFourCycleReturnsEveryTwoQuarterPeriods() {
+    // H = -J A on the 4-cycle: <0|exp(-iHt)|0> = (1 + cos 2Jt) / 2 = cos^2(Jt), so the return
+    // probability is cos^4(Jt): exactly 1 at t = n pi / J and 0 at t = (n + 1/2) pi / J, when the
+    // walker sits on the opposite vertex.
+    Lattice cycle = Lattice.cycle(4);
+    int start = cycle.origin();
+    int opposite = (start + 2) % 4;
+    double hopping = 0.8;
+    Hamiltonian h = Hamiltonian.on(cycle).hopping(hopping).build();
+    double[] times = new double[9];
+    for (int n = 0; n < times.length; n++) {
+      times[n] = n * Math.PI / (2 * hopping);
+    }
+    Trajectory<WaveFunction> run =
+        Evolution.of(h)
+            .propagator(Propagators.chebyshev().tolerance(1e-14))
+            .boundary(BoundaryGuard.off())
+            .times(times)
+            .observe(
+                Observables.returnProbability(),
+                Observables.returnProbability(opposite).withName("p_opposite"))
+            .run(WaveFunction.delta(cycle, start));
+    double[] back = run.column("return_probability");
+    double[] opposite = run.column("p_opposite");
+    for (int n = 0; n < times.length; n++) {
+      double expected = n % 2 == 0 ? 1 : 0;
+      assertEquals(expected, back[n], 1e-12, "return probability after " + n + " quarter periods");
+      assertEquals(1 - expected, opposite[n], 1e-12, "opposite vertex after " + n);
+    }
+  }
 }
