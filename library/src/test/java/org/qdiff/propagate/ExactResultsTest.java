@@ -160,11 +160,11 @@ class ExactResultsTest {
                 Observables.returnProbability(opposite).withName("p_opposite"))
             .run(WaveFunction.delta(cycle, start));
     double[] back = run.column("return_probability");
-    double[] opposite = run.column("p_opposite");
+    double[] across = run.column("p_opposite");
     for (int n = 0; n < times.length; n++) {
       double expected = n % 2 == 0 ? 1 : 0;
       assertEquals(expected, back[n], 1e-12, "return probability after " + n + " quarter periods");
-      assertEquals(1 - expected, opposite[n], 1e-12, "opposite vertex after " + n);
+      assertEquals(1 - expected, across[n], 1e-12, "opposite vertex after " + n);
     }
   }
 }
