@@ -552,6 +552,15 @@ public final class Lattice {
     return name;
   }
 
+  /**
+   * Whether the lattice is a finite piece standing for the infinite Z^d (chain, square, cubic and
+   * box lattices), so that probability at its faces means the box is too small. Cycles, paths and
+   * graphs are finite systems in their own right.
+   */
+  public boolean standsForInfiniteLattice() {
+    return sides != null && !name.equals("cycle") && !name.equals("path");
+  }
+
   @Override
   public String toString() {
     if (sides == null) {

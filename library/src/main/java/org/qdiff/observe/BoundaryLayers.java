@@ -12,8 +12,8 @@ final class BoundaryLayers {
   private BoundaryLayers() {}
 
   static double weight(Lattice lattice, int margin, double[] p) {
-    if (!lattice.isBox()) {
-      return 0.0; // a graph has no faces: nothing stands in for an infinite lattice
+    if (!lattice.standsForInfiniteLattice()) {
+      return 0.0; // a graph, cycle or path is the whole system: nothing stands in for Z^d
     }
     if (DEPTHS.size() > 16 && !DEPTHS.containsKey(lattice)) {
       DEPTHS.clear(); // a notebook may build many lattices: keep the cache small
