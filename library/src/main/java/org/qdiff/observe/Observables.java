@@ -59,6 +59,44 @@ public final class Observables {
         });
   }
 
+  /**
+   * The mean position {@code <x> = sum_x x p_t(x) / sum_x p_t(x)} along the first axis of a box
+   * (column {@code mean_x}), in lattice spacings. x is the displacement from the origin along axis
+   * 0, with the minimum image on a periodic axis (as in {@link #meanSquaredDisplacement(int)}).
+   *
+   * @throws IllegalArgumentException when measured on a graph, which has no axes
+   */
+  public static Observable meanPosition() {
+    return Observable.of(
+        Columns.MEAN_POSITION,
+        s -> {
+          Lattice l = requireBox("Observables.meanPosition", s.lattice());
+          double[] p = s.probabilities();
+          return axisFirstMoment(l, 0, p) / total(p);
+        });
+  }
+
+  /**
+   * The variance of the position along the first axis of a box, {@code sigma^2 = <x^2> - <x>^2}
+   * with averages over the normalized p_t (column {@code variance}), in squared lattice spacings.
+   * Computed as {@code sum_x (x - <x>)^2 p_t(x) / sum_x p_t(x)}, which equals the definition and
+   * never cancels to a negative number. It grows like t for a classical walk and like t^2 for
+   * ballistic (quantum) spreading. x is as in {@link #meanPosition()}.
+   *
+   * @throws IllegalArgumentException when measured on a graph, which has no axes
+   */
+  public static Observable variance() {
+    return Observable.of(
+        Columns.VARIANCE,
+        s -> {
+          Lattice l = requireBox("Observables.variance", s.lattice());
+          double[] p = s.probabilities();
+          double norm = total(p);
+          double mean = axisFirstMoment(l, 0, p) / norm;
+          return axisCentralSecondMoment(l, 0, mean, p) / norm;
+        });
+  }
+
   /** The return probability p_t(0) at the origin. */
   public static Observable returnProbability() {
     return Observable.of(Columns.RETURN_PROBABILITY, s -> s.probabilities()[s.lattice().origin()]);
@@ -171,6 +209,41 @@ public final class Observables {
           double acc = 0;
           for (int i = from; i < to; i++) {
             acc += w[i] * p[i];
+          }
+          return acc;
+        });
+  }
+
+  private static Lattice requireBox(String where, Lattice l) {
+    if (!l.isBox()) {
+      throw new IllegalArgumentException(
+          where + ": needs a box of Z^d (a position along axis 0), got " + l);
+    }
+    return l;
+  }
+
+  static double axisFirstMoment(Lattice l, int axis, double[] p) {
+    int origin = l.origin();
+    return Parallel.sum(
+        p.length,
+        (from, to) -> {
+          double acc = 0;
+          for (int i = from; i < to; i++) {
+            acc += l.axisDisplacement(origin, i, axis) * p[i];
+          }
+          return acc;
+        });
+  }
+
+  static double axisCentralSecondMoment(Lattice l, int axis, double mean, double[] p) {
+    int origin = l.origin();
+    return Parallel.sum(
+        p.length,
+        (from, to) -> {
+          double acc = 0;
+          for (int i = from; i < to; i++) {
+            double d = l.axisDisplacement(origin, i, axis) - mean;
+            acc += d * d * p[i];
           }
           return acc;
         });

@@ -1,11 +1,14 @@
 package org.qdiff.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hipparchus.complex.Complex;
 import org.junit.jupiter.api.Test;
 import org.qdiff.hamiltonian.Hamiltonian;
 import org.qdiff.lattice.Lattice;
+import org.qdiff.state.Distribution;
 import org.qdiff.state.WaveFunction;
 
 class ObservablesTest {
@@ -69,5 +72,50 @@ class ObservablesTest {
       direct += psi.probability(square.site(2, y));
     }
     assertEquals(direct, marginal[2 + 4], 1e-15);
+  }
+
+  @Test
+  void meanAndVarianceOfATwoPointDistributionAlongTheFirstAxis() {
+    // p = 1/4 at x = -1 and 3/4 at x = 3: <x> = -1/4 + 9/4 = 2, <x^2> = 1/4 + 27/4 = 7,
+    // sigma^2 = 7 - 2^2 = 3.
+    Lattice chain = Lattice.chain(11).build();
+    double[] p = new double[11];
+    p[chain.site(-1)] = 0.25;
+    p[chain.site(3)] = 0.75;
+    Distribution d = Distribution.of(chain, p);
+    assertEquals(2.0, Observables.meanPosition().measure(Sample.of(0, d)), 1e-15);
+    assertEquals(3.0, Observables.variance().measure(Sample.of(0, d)), 1e-15);
+    assertEquals("mean_x", Observables.meanPosition().name());
+    assertEquals("variance", Observables.variance().name());
+  }
+
+  @Test
+  void meanAndVarianceReadOnlyTheFirstAxisOfABox() {
+    // p = 1/2 at (2, -3) and 1/2 at (-2, 1): <x> = 0 and sigma^2 = 4 along axis 0, whatever y is.
+    double[] p = new double[square.size()];
+    p[square.site(2, -3)] = 0.5;
+    p[square.site(-2, 1)] = 0.5;
+    Distribution d = Distribution.of(square, p);
+    assertEquals(0.0, Observables.meanPosition().measure(Sample.of(0, d)), 1e-15);
+    assertEquals(4.0, Observables.variance().measure(Sample.of(0, d)), 1e-15);
+    // A delta state has no spread.
+    WaveFunction delta = WaveFunction.delta(square, square.site(3, 2));
+    assertEquals(3.0, measure(Observables.meanPosition(), delta), 1e-15);
+    assertEquals(0.0, measure(Observables.variance(), delta), 1e-15);
+  }
+
+  @Test
+  void meanAndVarianceNeedAxes() {
+    Lattice cube = Lattice.hypercube(3);
+    Distribution d = Distribution.delta(cube);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Observables.variance().measure(Sample.of(0, d)));
+    assertTrue(e.getMessage().contains("Observables.variance: needs a box"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Observables.meanPosition().measure(Sample.of(0, d)));
+    assertTrue(e.getMessage().contains("Observables.meanPosition: needs a box"), e.getMessage());
   }
 }
