@@ -339,7 +339,10 @@ public final class Lattice {
     return Check.index(where, "site", site, size);
   }
 
-  /** The nearest neighbours of a site, in increasing order (duplicates merged). */
+  /**
+   * The nearest neighbours of a site (duplicates merged), in the order of the adjacency: increasing
+   * for boxes and edge-list graphs, by flipped bit for the hypercube.
+   */
   public int[] neighbours(int site) {
     checkSite("Lattice.neighbours", site);
     ensureAdjacency();

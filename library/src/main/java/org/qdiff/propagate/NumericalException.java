@@ -8,7 +8,13 @@ public final class NumericalException extends RuntimeException {
 
   private final double time;
 
-  NumericalException(double time, String message) {
+  /**
+   * A failure detected at a time.
+   *
+   * @param time the output time (or step) at which it was detected
+   * @param message names the quantity, its value and the limit
+   */
+  public NumericalException(double time, String message) {
     super(message);
     this.time = time;
   }

@@ -11,6 +11,7 @@ import org.qdiff.observe.Observables;
 import org.qdiff.observe.Sample;
 import org.qdiff.progress.Progress;
 import org.qdiff.progress.ProgressReporter;
+import org.qdiff.propagate.NumericalException;
 import org.qdiff.propagate.Trajectory;
 
 /**
@@ -189,7 +190,7 @@ public final class CoinedWalk {
    * @return the observables at t = 0, 1, ..., steps, the final state, and the states if kept
    * @throws IllegalStateException if {@link #coin} or {@link #steps} was not called
    * @throws IllegalArgumentException if the state is null or lives on another lattice
-   * @throws ArithmeticException if the norm drifts beyond {@value #NORM_TOLERANCE} (a non-finite
+   * @throws NumericalException if the norm drifts beyond {@value #NORM_TOLERANCE} (a non-finite
    *     value in the state)
    * @throws CancellationException if the thread is interrupted (the notebook's Interrupt)
    */
@@ -301,7 +302,8 @@ public final class CoinedWalk {
               return acc;
             });
     if (!(Math.abs(norm - 1) <= NORM_TOLERANCE)) {
-      throw new ArithmeticException(
+      throw new NumericalException(
+          t,
           where
               + ": at t = "
               + t

@@ -29,6 +29,9 @@
  * coordinates in lattice spacings ({@link org.qdiff.lattice.Lattice}).
  *
  * <p>The continuous-time quantum walk is Schrödinger's equation with the graph's adjacency as
- * Hamiltonian, and is run by {@link org.qdiff.propagate.Evolution}.
+ * Hamiltonian, and is run by {@link org.qdiff.propagate.Evolution}. {@link
+ * org.qdiff.walk.SpatialSearch} uses it to search for a marked vertex (Childs and Goldstone), in a
+ * time of order sqrt N on the complete graph and the hypercube, against order N for a classical
+ * random walk.
  */
 package org.qdiff.walk;
