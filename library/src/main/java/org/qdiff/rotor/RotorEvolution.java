@@ -12,6 +12,7 @@ import org.qdiff.observe.Observable;
 import org.qdiff.observe.Sample;
 import org.qdiff.progress.Progress;
 import org.qdiff.progress.ProgressReporter;
+import org.qdiff.propagate.NumericalException;
 import org.qdiff.propagate.Trajectory;
 import org.qdiff.state.StateBuffers;
 import org.qdiff.state.WaveFunction;
@@ -140,8 +141,9 @@ public final class RotorEvolution {
    *
    * @return the trajectory: columns t (kicks), p2, norm and the added observables; the final state;
    *     the kept states
-   * @throws IllegalStateException if {@link #kicks} was not called, or the norm drifts or the state
-   *     stops being finite (a numerical failure, with the kick in the message)
+   * @throws IllegalStateException if {@link #kicks} was not called
+   * @throws NumericalException if the norm drifts or the state stops being finite (with the kick in
+   *     the message)
    * @throws MomentumCutoffException if probability reaches the edges of the momentum grid
    * @throws CancellationException if the thread is interrupted
    */
@@ -224,7 +226,8 @@ public final class RotorEvolution {
 
   private void checkNorm(double norm, double norm0, int t) {
     if (!Double.isFinite(norm) || Math.abs(norm - norm0) > NORM_TOLERANCE * norm0) {
-      throw new IllegalStateException(
+      throw new NumericalException(
+          t,
           String.format(
               "RotorEvolution.run: the norm drifted from %s to %s after kick %d, beyond the"
                   + " relative tolerance %s; the Floquet step is unitary, so this is a numerical"

@@ -6,6 +6,7 @@ import org.qdiff.numeric.Check;
 import org.qdiff.numeric.Parallel;
 import org.qdiff.progress.Progress;
 import org.qdiff.progress.ProgressReporter;
+import org.qdiff.propagate.NumericalException;
 import org.qdiff.random.Seed;
 
 /**
@@ -349,7 +350,8 @@ public final class StandardMap {
   private void requireFinite(int kick, double... values) {
     for (double v : values) {
       if (!Double.isFinite(v)) {
-        throw new IllegalStateException(
+        throw new NumericalException(
+            kick,
             "StandardMap: the moments of p overflowed after kick "
                 + kick
                 + " (K = "
