@@ -1,6 +1,8 @@
 package org.qdiff.numeric;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.concurrent.RecursiveAction;
 
 /**
@@ -62,7 +64,58 @@ public final class Parallel {
       return;
     }
     int blocks = (n + BLOCK - 1) / BLOCK;
-    pool.invoke(new BlockTask(body, n, 0, blocks));
+    pool.invoke(new BlockTask(body, n, BLOCK, 0, blocks));
+  }
+
+  /**
+   * Runs {@code body} over {@code [0, n)} in blocks of {@code block} indices, on the pool: for
+   * loops whose iterations are heavy (a column of a dense matrix, a whole stochastic trajectory),
+   * where blocks of {@link #BLOCK} would leave all work to one thread. Each index is visited once;
+   * when the body writes only what belongs to its indices, the result does not depend on the number
+   * of threads.
+   *
+   * @param n number of indices, >= 0
+   * @param block indices per task, >= 1
+   * @param body the loop body, called on disjoint ranges
+   * @throws IllegalArgumentException if {@code block < 1}
+   */
+  public static void forRange(int n, int block, RangeBody body) {
+    if (block < 1) {
+      throw new IllegalArgumentException("Parallel.forRange: block must be >= 1, got " + block);
+    }
+    if (n <= block || pool.getParallelism() == 1) {
+      body.run(0, n);
+      return;
+    }
+    int blocks = (int) (((long) n + block - 1) / block);
+    pool.invoke(new BlockTask(body, n, block, 0, blocks));
+  }
+
+  /**
+   * Starts {@link #forRange(int, int, RangeBody)} on the pool and returns at once, so that the
+   * caller can wait interruptibly ({@link Future#get()} throws {@code InterruptedException}, where
+   * the pool's own joins ignore interrupts until the work is done) and then tell long-running
+   * bodies to stop, e.g. through a flag they check. With one thread, or a single block, the body
+   * runs at once on the calling thread (its exceptions are thrown here) and the future is already
+   * done.
+   *
+   * @param n number of indices, >= 0
+   * @param block indices per task, >= 1
+   * @param body the loop body, called on disjoint ranges
+   * @return the running loop; {@code get()} rethrows the body's exception wrapped in an {@code
+   *     ExecutionException}
+   * @throws IllegalArgumentException if {@code block < 1}
+   */
+  public static Future<?> start(int n, int block, RangeBody body) {
+    if (block < 1) {
+      throw new IllegalArgumentException("Parallel.start: block must be >= 1, got " + block);
+    }
+    if (n <= block || pool.getParallelism() == 1) {
+      body.run(0, n);
+      return CompletableFuture.completedFuture(null);
+    }
+    int blocks = (int) (((long) n + block - 1) / block);
+    return pool.submit(new BlockTask(body, n, block, 0, blocks));
   }
 
   /**
@@ -94,12 +147,14 @@ public final class Parallel {
   private static final class BlockTask extends RecursiveAction {
     private final RangeBody body;
     private final int n;
+    private final int block;
     private final int firstBlock;
     private final int endBlock;
 
-    BlockTask(RangeBody body, int n, int firstBlock, int endBlock) {
+    BlockTask(RangeBody body, int n, int block, int firstBlock, int endBlock) {
       this.body = body;
       this.n = n;
+      this.block = block;
       this.firstBlock = firstBlock;
       this.endBlock = endBlock;
     }
@@ -107,12 +162,14 @@ public final class Parallel {
     @Override
     protected void compute() {
       if (endBlock - firstBlock == 1) {
-        int from = firstBlock * BLOCK;
-        body.run(from, Math.min(n, from + BLOCK));
+        int from = firstBlock * block;
+        body.run(from, Math.min(n, from + block));
         return;
       }
       int mid = (firstBlock + endBlock) >>> 1;
-      invokeAll(new BlockTask(body, n, firstBlock, mid), new BlockTask(body, n, mid, endBlock));
+      invokeAll(
+          new BlockTask(body, n, block, firstBlock, mid),
+          new BlockTask(body, n, block, mid, endBlock));
     }
   }
 }

@@ -11,5 +11,12 @@
  * knows how to advance a state from one time to another, as QuTiP's solvers delegate to
  * integrators. {@link org.qdiff.propagate.ClassicalWalk} evolves the simple random walk (5)
  * exactly, for comparison.
+ *
+ * <p>Beside the unitary evolution, {@link org.qdiff.propagate.Dephasing} adds decoherence: an
+ * environment that keeps measuring the position makes the coherences {@code rho_xy} (x != y) of the
+ * density matrix decay at a rate gamma, and spreading crosses over from ballistic to diffusive. It
+ * is solved either exactly for the {@link org.qdiff.propagate.DensityMatrix} ({@link
+ * org.qdiff.propagate.MasterEquation}, small lattices) or by averaging stochastic wave functions
+ * ({@link org.qdiff.propagate.QuantumJumps}, lattices of any size).
  */
 package org.qdiff.propagate;
