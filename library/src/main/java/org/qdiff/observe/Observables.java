@@ -250,16 +250,6 @@ public final class Observables {
   }
 
   static double axisSecondMoment(Lattice l, int axis, double[] p) {
-    int origin = l.origin();
-    return Parallel.sum(
-        p.length,
-        (from, to) -> {
-          double acc = 0;
-          for (int i = from; i < to; i++) {
-            double d = l.axisDisplacement(origin, i, axis);
-            acc += d * d * p[i];
-          }
-          return acc;
-        });
+    return axisCentralSecondMoment(l, axis, 0, p);
   }
 }

@@ -163,21 +163,12 @@ public final class Evolution {
         current.probabilitiesInto(p);
         Sample sample = Sample.sharing(now, current, p);
         for (int o = 0; o < measured.size(); o++) {
-          double value = measured.get(o).measure(sample);
-          if (!Double.isFinite(value)) {
-            throw new NumericalException(
-                now,
-                "Evolution.run: observable "
-                    + measured.get(o).name()
-                    + " is "
-                    + value
-                    + " at t = "
-                    + now);
-          }
+          double value = OutputChecks.measure("Evolution.run", measured.get(o), sample, "");
           columns[o][k] = value;
         }
         if (boundaryWeight != null) {
-          watchBoundary(boundaryWeight.measure(sample), now, warnings);
+          OutputChecks.boundary(
+              guard, boundaryWeight.measure(sample), now, "Evolution.run", warnings);
         }
         if (keepStates) {
           snapshots.add(state.snapshot());
@@ -219,24 +210,6 @@ public final class Evolution {
                   + " norm tolerance %s; tighten the propagator's tolerance",
               norm0, norm, t, normTolerance));
     }
-  }
-
-  private void watchBoundary(double weight, double t, List<String> warnings) {
-    if (weight <= guard.threshold()) {
-      return;
-    }
-    String message =
-        String.format(
-            "probability %.3g within %d layers of the box faces at t = %s exceeds %s: the box no"
-                + " longer stands for Z^d; use a larger lattice or shorter times",
-            weight, guard.margin(), t, guard.threshold());
-    if (guard.action() == BoundaryGuard.Action.FAIL) {
-      throw new BoundaryException("Evolution.run: " + message);
-    }
-    if (warnings.isEmpty()) {
-      System.err.println("qdiff warning: " + message);
-    }
-    warnings.add(message);
   }
 
   @Override

@@ -112,22 +112,11 @@ public final class MasterEquation {
         rho.probabilitiesInto(p);
         Sample sample = Sample.sharing(now, rho, p);
         for (int o = 0; o < observables.size(); o++) {
-          double value = observables.get(o).measure(sample);
-          if (!Double.isFinite(value)) {
-            throw new NumericalException(
-                now,
-                where
-                    + ": observable "
-                    + observables.get(o).name()
-                    + " is "
-                    + value
-                    + " at t = "
-                    + now);
-          }
+          double value = OutputChecks.measure(where, observables.get(o), sample, "");
           columns[o][k] = value;
         }
         if (boundaryWeight != null) {
-          BoundaryWatch.check(guard, boundaryWeight.measure(sample), now, where, warnings);
+          OutputChecks.boundary(guard, boundaryWeight.measure(sample), now, where, warnings);
         }
         progress.advance(k + 1);
       }

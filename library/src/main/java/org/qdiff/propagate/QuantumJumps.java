@@ -248,7 +248,7 @@ public final class QuantumJumps {
         if (boundaryWeight != null && guard.action() == BoundaryGuard.Action.FAIL) {
           // The weights are >= 0: the partial sum over R already bounds the final mean from below.
           for (int k = 0; k < outputs; k++) {
-            BoundaryWatch.check(guard, boundarySum[k] / count, grid[k], where, new ArrayList<>());
+            OutputChecks.boundary(guard, boundarySum[k] / count, grid[k], where, new ArrayList<>());
           }
         }
         progress.advance(done);
@@ -258,7 +258,7 @@ public final class QuantumJumps {
     List<String> warnings = new ArrayList<>();
     if (boundaryWeight != null) {
       for (int k = 0; k < outputs; k++) {
-        BoundaryWatch.check(guard, boundarySum[k] / count, grid[k], where, warnings);
+        OutputChecks.boundary(guard, boundarySum[k] / count, grid[k], where, warnings);
       }
     }
     String[] names = new String[2 * kinds];
@@ -401,19 +401,9 @@ public final class QuantumJumps {
         current.probabilitiesInto(p);
         Sample sample = Sample.sharing(now, current, p);
         for (int o = 0; o < values.length; o++) {
-          double value = observables.get(o).measure(sample);
-          if (!Double.isFinite(value)) {
-            throw new NumericalException(
-                now,
-                "QuantumJumps.run: observable "
-                    + observables.get(o).name()
-                    + " is "
-                    + value
-                    + " at t = "
-                    + now
-                    + " in trajectory "
-                    + r);
-          }
+          double value =
+              OutputChecks.measure(
+                  "QuantumJumps.run", observables.get(o), sample, " in trajectory " + r);
           values[o][k] = value;
         }
         boundary[k] = boundaryWeight == null ? 0 : boundaryWeight.measure(sample);
