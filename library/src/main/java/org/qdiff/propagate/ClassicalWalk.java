@@ -262,7 +262,8 @@ public final class ClassicalWalk {
           out[row] = t;
           Sample sample = Sample.sharing(t, Distribution.wrap(lattice, p), p);
           for (int o = 0; o < measured.size(); o++) {
-            columns[o][row] = measured.get(o).measure(sample);
+            columns[o][row] =
+                OutputChecks.measure("ClassicalWalk.run", measured.get(o), sample, "");
           }
           progress.advance(row + 1);
         }
@@ -388,7 +389,7 @@ public final class ClassicalWalk {
           out[t] = t;
           Sample sample = Sample.sharing(t, Distribution.wrap(lattice, histogram), histogram);
           for (int o = 0; o < measured.size(); o++) {
-            columns[o][t] = measured.get(o).measure(sample);
+            columns[o][t] = OutputChecks.measure("ClassicalWalk.run", measured.get(o), sample, "");
           }
           double mean =
               Parallel.sum(

@@ -158,7 +158,8 @@ public final class Evolution {
         }
         applications += stepper.advance(state, now, grid[k]);
         now = grid[k];
-        checkHealth(state, norm0, now);
+        OutputChecks.health(
+            "Evolution.run", state, norm0, normTolerance, now, "", propagator.describe());
         WaveFunction current = state.view();
         current.probabilitiesInto(p);
         Sample sample = Sample.sharing(now, current, p);
@@ -188,28 +189,6 @@ public final class Evolution {
         applications,
         seconds,
         propagator.describe());
-  }
-
-  private void checkHealth(StateBuffers state, double norm0, double t) {
-    if (!ComplexVectors.allFinite(state.re, state.im)) {
-      throw new NumericalException(
-          t,
-          "Evolution.run: the state has NaN or infinite amplitudes at t = "
-              + t
-              + " (propagator: "
-              + propagator.describe()
-              + ")");
-    }
-    double norm = ComplexVectors.normSquared(state.re, state.im);
-    double drift = Math.abs(norm - norm0);
-    if (drift > normTolerance * norm0) {
-      throw new NumericalException(
-          t,
-          String.format(
-              "Evolution.run: total probability drifted from %.15g to %.15g at t = %s, beyond the"
-                  + " norm tolerance %s; tighten the propagator's tolerance",
-              norm0, norm, t, normTolerance));
-    }
   }
 
   @Override

@@ -26,8 +26,14 @@ public final class FourierPropagator implements Propagator {
 
   @Override
   public void check(Hamiltonian hamiltonian) {
+    blochEnergies(hamiltonian);
+  }
+
+  /** E(k) on the FFT grid, or the reason this method does not apply. */
+  private static double[] blochEnergies(Hamiltonian hamiltonian) {
     Lattice lattice = hamiltonian.lattice();
-    if (!lattice.isBox() || hamiltonian.operator().blochEnergies() == null) {
+    double[] energies = lattice.isBox() ? hamiltonian.operator().blochEnergies() : null;
+    if (energies == null) {
       throw new IllegalArgumentException(
           "Propagators.fourier: needs a translation-invariant Hamiltonian (uniform hopping on a"
               + " lattice periodic along every axis, constant potential), got "
@@ -36,12 +42,12 @@ public final class FourierPropagator implements Propagator {
               + lattice
               + "; use Propagators.chebyshev() for disorder, open boundaries or graphs");
     }
+    return energies;
   }
 
   @Override
   public Stepper prepare(Hamiltonian hamiltonian) {
-    check(hamiltonian);
-    double[] energies = hamiltonian.operator().blochEnergies();
+    double[] energies = blochEnergies(hamiltonian);
     Fourier fourier = Fourier.of(hamiltonian.lattice().sides());
     return (StateBuffers state, double from, double to) -> {
       double dt = to - from;

@@ -1,8 +1,10 @@
 package org.qdiff.propagate;
 
 import java.util.List;
+import org.qdiff.numeric.ComplexVectors;
 import org.qdiff.observe.Observable;
 import org.qdiff.observe.Sample;
+import org.qdiff.state.StateBuffers;
 
 /**
  * The checks every evolution makes at an output time ({@link Evolution}, {@link MasterEquation},
@@ -12,6 +14,44 @@ import org.qdiff.observe.Sample;
 final class OutputChecks {
 
   private OutputChecks() {}
+
+  /**
+   * Checks a wave function at an output time: every amplitude finite, and the total probability
+   * within {@code tolerance} (relative) of {@code norm0}.
+   *
+   * @param context appended to the time in the messages, e.g. " in trajectory 3" (may be empty)
+   * @param method the propagator's description, for the message
+   * @throws NumericalException otherwise
+   */
+  static void health(
+      String where,
+      StateBuffers state,
+      double norm0,
+      double tolerance,
+      double t,
+      String context,
+      String method) {
+    if (!ComplexVectors.allFinite(state.re, state.im)) {
+      throw new NumericalException(
+          t,
+          where
+              + ": the state has NaN or infinite amplitudes at t = "
+              + t
+              + context
+              + " (propagator: "
+              + method
+              + ")");
+    }
+    double norm = ComplexVectors.normSquared(state.re, state.im);
+    if (Math.abs(norm - norm0) > tolerance * norm0) {
+      throw new NumericalException(
+          t,
+          String.format(
+              "%s: total probability drifted from %.15g to %.15g at t = %s%s, beyond the norm"
+                  + " tolerance %s; tighten the propagator's tolerance",
+              where, norm0, norm, t, context, tolerance));
+    }
+  }
 
   /**
    * The observable's value on the sample.

@@ -9,7 +9,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.qdiff.hamiltonian.Hamiltonian;
 import org.qdiff.numeric.Check;
-import org.qdiff.numeric.ComplexVectors;
 import org.qdiff.numeric.Parallel;
 import org.qdiff.observe.Observable;
 import org.qdiff.observe.Observables;
@@ -396,7 +395,14 @@ public final class QuantumJumps {
         products += stepper.advance(state, now, target);
         now = target;
         checkInterrupt(r, now);
-        checkHealth(r, now);
+        OutputChecks.health(
+            "QuantumJumps.run",
+            state,
+            1,
+            NORM_TOLERANCE,
+            now,
+            " in trajectory " + r,
+            propagator.describe());
         WaveFunction current = state.view();
         current.probabilitiesInto(p);
         Sample sample = Sample.sharing(now, current, p);
@@ -450,29 +456,6 @@ public final class QuantumJumps {
       if (stop.get() || caller.isInterrupted()) {
         throw new CancellationException(
             "QuantumJumps.run: interrupted in trajectory " + r + " at t = " + t);
-      }
-    }
-
-    private void checkHealth(int r, double t) {
-      if (!ComplexVectors.allFinite(state.re, state.im)) {
-        throw new NumericalException(
-            t,
-            "QuantumJumps.run: the state has NaN or infinite amplitudes at t = "
-                + t
-                + " in trajectory "
-                + r
-                + " (propagator: "
-                + propagator.describe()
-                + ")");
-      }
-      double norm = ComplexVectors.normSquared(state.re, state.im);
-      if (Math.abs(norm - 1) > NORM_TOLERANCE) {
-        throw new NumericalException(
-            t,
-            String.format(
-                "QuantumJumps.run: total probability drifted to %.15g at t = %s in trajectory %d,"
-                    + " beyond %s; tighten the propagator's tolerance",
-                norm, t, r, NORM_TOLERANCE));
       }
     }
   }

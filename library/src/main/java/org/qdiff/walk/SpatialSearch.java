@@ -37,6 +37,7 @@ public final class SpatialSearch {
   private final Lattice graph;
   private int marked = -1;
   private double hopping = Double.NaN;
+  private double critical = Double.NaN; // the graph's critical hopping, computed once when needed
 
   private SpatialSearch(Lattice graph) {
     this.graph = graph;
@@ -69,7 +70,13 @@ public final class SpatialSearch {
 
   /** The hopping in use: the one set, or the critical one of the graph. */
   public double hoppingInUse() {
-    return Double.isNaN(hopping) ? criticalHopping(graph) : hopping;
+    if (!Double.isNaN(hopping)) {
+      return hopping;
+    }
+    if (Double.isNaN(critical)) {
+      critical = criticalHopping(graph);
+    }
+    return critical;
   }
 
   /** The marked vertex. */
