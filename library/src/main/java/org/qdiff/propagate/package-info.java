@@ -18,5 +18,10 @@
  * is solved either exactly for the {@link org.qdiff.propagate.DensityMatrix} ({@link
  * org.qdiff.propagate.MasterEquation}, small lattices) or by averaging stochastic wave functions
  * ({@link org.qdiff.propagate.QuantumJumps}, lattices of any size).
+ *
+ * <p>{@link org.qdiff.propagate.LoschmidtEcho} is the time-reversal experiment: forward with H,
+ * back with a slightly different H'; the echo {@code |<psi0|exp(iH't) exp(-iHt)|psi0>|^2} measures
+ * how much of the exact return of reversible dynamics survives an error in the backward
+ * Hamiltonian.
  */
 package org.qdiff.propagate;
