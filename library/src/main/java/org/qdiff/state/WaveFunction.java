@@ -328,6 +328,20 @@ public final class WaveFunction implements ProbabilityState {
     return new WaveFunction(lattice, r, m);
   }
 
+  /**
+   * The complex conjugate {@code conj(psi(x))}: quantum time reversal, the counterpart of reversing
+   * every velocity in Newton's mechanics. For a real Hamiltonian H (no complex hopping, {@code
+   * !H.isComplex()}), {@code conj(exp(-iHt) psi) = exp(+iHt) conj(psi)}: evolving the conjugate
+   * forward plays the film of psi backwards.
+   */
+  public WaveFunction conjugate() {
+    double[] m = im.clone();
+    for (int i = 0; i < m.length; i++) {
+      m[i] = -m[i];
+    }
+    return new WaveFunction(lattice, re.clone(), m);
+  }
+
   /** Mutable copies of the buffers, for propagators. */
   public StateBuffers toBuffers() {
     return new StateBuffers(lattice, re.clone(), im.clone());

@@ -80,6 +80,27 @@ class LoschmidtEchoTest {
   }
 
   @Test
+  void conjugatingTheStateOfARealHamiltonianPlaysTheFilmBackwards() {
+    // Time reversal: for real H, conj(exp(-iHT) psi0) evolved forward by T is conj(psi0).
+    Lattice square = Lattice.square(41).periodic().build();
+    Hamiltonian h = anderson(square, 9);
+    WaveFunction psi0 = movingPacket(square);
+    Evolution forward =
+        Evolution.of(h).propagator(ACCURATE).times(15.0).boundary(BoundaryGuard.off());
+    WaveFunction spread = forward.run(psi0).finalState();
+    assertTrue(spread.overlap(psi0) < 0.1, "the packet should have left: " + spread.overlap(psi0));
+    WaveFunction reversed = forward.run(spread.conjugate()).finalState();
+    double distance = reversed.distance(psi0.conjugate());
+    assertTrue(distance < 1e-10, "reversed film ends " + distance + " away from conj(psi0)");
+    double[][] a = psi0.toArrays();
+    double[][] b = psi0.conjugate().toArrays();
+    assertArrayEquals(a[0], b[0], 0.0);
+    for (int x = 0; x < a[1].length; x++) {
+      assertEquals(-a[1][x], b[1][x], 0.0);
+    }
+  }
+
+  @Test
   void rescaledHoppingOnTheChainGivesBesselSquaredEcho() {
     // H' = (1 + eps) H commutes with H, so exp(iH't) exp(-iHt) = exp(i eps H t) and, from a site
     // of the free chain with hopping 1, the echo amplitude is <0|exp(i eps H t)|0> = J_0(2 eps t).
