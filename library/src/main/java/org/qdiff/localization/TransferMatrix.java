@@ -21,26 +21,32 @@ import org.qdiff.random.Seed;
  * <p><b>Method.</b> At energy E the Schrödinger equation {@code H psi = E psi} on slice n (a
  * cross-section of N sites) fixes {@code psi_{n+1}} from {@code psi_n} and {@code psi_{n-1}}; for
  * the Anderson model with hopping -1 this is {@code psi_{n+1} = (H_n - E) psi_n - psi_{n-1}}, with
- * {@code H_n} the Hamiltonian of the cross-section. The product of these 2N x 2N transfer matrices
- * over L slices grows like {@code exp(gamma_j L)} along 2N directions; the Lyapunov exponents come
- * in pairs {@code +-gamma_j} because the transfer matrices are symplectic. Propagating N vectors
- * and re-orthonormalizing them by QR (Gram-Schmidt) every few slices, the logarithms of the
- * diagonal of R add up to {@code L gamma_1, ..., L gamma_N}. The smallest positive exponent gamma_N
- * governs the slowest decay of a wave function along the bar: {@code xi = 1 / gamma_N} is the
- * localization length, in lattice spacings, of the amplitude {@code |psi| ~ exp(-|x|/xi)}. In a bar
- * of finite width, xi is finite at any disorder; its ratio to the width, {@code Lambda_M / M = xi /
- * M}, grows with M in a metal and falls in an insulator (MacKinnon and Kramer 1981).
+ * {@code H_n} the Hamiltonian of the cross-section (transverse hopping and the potential of slice
+ * n). The product of these 2N x 2N transfer matrices over L slices grows like {@code exp(gamma_j
+ * L)} along 2N directions; the Lyapunov exponents come in pairs {@code +-gamma_j} because the
+ * transfer matrices are symplectic. N vectors are propagated and re-orthonormalized by QR (modified
+ * Gram-Schmidt) whenever the leading one has grown by 10^10, or after at most {@link
+ * #reorthogonalizationInterval()} slices; the logarithms of the diagonal of R add up to {@code L
+ * gamma_1, ..., L gamma_N}. The smallest positive exponent gamma_N governs the slowest decay of a
+ * wave function along the system: {@code xi = 1 / gamma_N} is the localization length, in lattice
+ * spacings, of the amplitude {@code |psi| ~ exp(-|x|/xi)}. In a bar of finite width, xi is finite
+ * at any disorder; its ratio to the width, {@code Lambda_M / M = xi / M}, grows with M in a metal
+ * and falls in an insulator (MacKinnon and Kramer 1981). The band matrix is stepped one site at a
+ * time, with 2b amplitudes (see {@link #bandMatrix}); its "slices" are sites.
  *
  * <p><b>Errors.</b> The measured length is cut into {@link #blocks()} consecutive blocks; the
- * standard error is that of the block means (blocks must be much longer than xi for it to be
- * right). For a chain, the relative error of gamma is about {@code sqrt(xi / L)}.
+ * standard error is that of the block means, which is right when the blocks are much longer than
+ * xi. The relative error of xi is about {@code sqrt(xi / L)}: for a chain with xi = 100, L = 2 10^6
+ * slices give 0.7 %; for a 3D bar M = 8 near the transition (xi = 5), L = 2 10^4 give 1.5 %.
  *
  * <p><b>Conventions.</b> Energies are in units of the hopping and measured from the band centre of
  * the hopping-only model (band [-2d, 2d]); the text's Anderson model (10) uses the Laplacian (9),
- * whose band centre is at 2d, so its energy is {@code E + 2d}. The potential of slice n, site i of
- * the cross-section (i = y + M z) is {@code disorder.value(0, n N + i)} (stream 0, as a
- * Hamiltonian's onsite term); the band matrix's {@code A_xy} is {@code entries.value(1, x (2b+1) +
- * y - x + b)} (stream 1), so a run is reproduced exactly by its seed.
+ * whose band centre is at 2d, so its energy is {@code E + 2d}. The potential of slice n is {@code
+ * disorder.value(0, n N + i)} with i the row-major index of the site in the cross-section (stream
+ * 0, as a Hamiltonian's onsite term): the bar is exactly {@code Hamiltonian.on(Lattice.box(L, M,
+ * M).periodic(1, 2).build()).hopping(1).onsite(disorder)} with slice n the n-th plane of the box
+ * (sites {@code nN, ..., nN + N - 1} of its numbering). The band matrix's {@code A_xy} is {@code
+ * entries.value(1, x (2b+1) + y - x + b)} (stream 1). A run is reproduced exactly by its seed.
  */
 public final class TransferMatrix {
 
@@ -138,7 +144,11 @@ public final class TransferMatrix {
   /**
    * The random band matrix (11) on Z, {@code (H psi)(x) = sum_{|x-y| <= b} (A_xy + A_yx) psi(y)}
    * with i.i.d. A_xy, treated site by site as a quasi-one-dimensional system with 2b amplitudes per
-   * step. Its localization length grows like b^2.
+   * step: the equation at site c gives {@code psi_{c+b}} from {@code psi_{c-b}, ..., psi_{c+b-1}}.
+   * Its localization length grows like b^2, far beyond the range b of the hopping (at E = 0 with
+   * normal entries, xi / b^2 goes from 0.80 at b = 4 to 0.71 at b = 16). With entries of standard
+   * deviation sigma the spectrum fills about {@code |E| < 4 sigma sqrt(b + 1)} (a semicircle); at E
+   * = 0 xi does not depend on sigma.
    *
    * @param halfWidth b {@code >= 1} (the text's band width W), at most 2048
    * @throws IllegalArgumentException otherwise

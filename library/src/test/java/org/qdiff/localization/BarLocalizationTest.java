@@ -160,6 +160,10 @@ class BarLocalizationTest {
     double[] error = r.exponentErrors();
     int n = gamma.length / 2;
     assertEquals(32, gamma.length);
+    Table table = r.table();
+    assertEquals(java.util.List.of("j", "gamma", "gamma_sem"), table.columnNames());
+    assertArrayEquals(gamma, Frames.column(table, "gamma"), 0.0);
+    assertArrayEquals(error, Frames.column(table, "gamma_sem"), 0.0);
     assertEquals(0.0, Arrays.stream(gamma).sum(), 1e-11, Arrays.toString(gamma));
     for (int j = 0; j < n; j++) {
       double partner = gamma[2 * n - 1 - j];

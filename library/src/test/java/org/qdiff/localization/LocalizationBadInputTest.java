@@ -102,6 +102,15 @@ class LocalizationBadInputTest {
   }
 
   @Test
+  void buildersSayWhatIsMissing() {
+    String chain = TransferMatrix.chain().toString();
+    assertTrue(chain.contains("L = ? (call length(slices))"), chain);
+    assertTrue(chain.endsWith("then call build() or run()"), chain);
+    String band = TransferMatrix.bandMatrix(3).length(10).toString();
+    assertTrue(band.contains("entries ? (call entries(Disorder))"), band);
+  }
+
+  @Test
   void copiesAndScans() {
     TransferMatrix bar =
         TransferMatrix.bar(3, 4).disorder(Disorder.box(16.5)).length(100).seed(1).build();
