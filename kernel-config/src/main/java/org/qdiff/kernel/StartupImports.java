@@ -37,6 +37,9 @@ final class StartupImports {
           "org.qdiff.walk",
           "org.qdiff.rotor",
           "org.qdiff.units",
+          "org.qdiff.localization",
+          "org.qdiff.ensemble",
+          "org.qdiff.spectrum",
           "tech.tablesaw.api",
           "org.knowm.xchart",
           "java.util");
