@@ -46,11 +46,15 @@ import tech.tablesaw.api.Table;
  * sample standard deviation (R - 1 in the denominator). The sums run in realization order, so the
  * numbers are bit-identical on any number of threads. A scalar per realization (a localization
  * length, a fitted exponent) is a one-row table; {@code by()} with no names says it has no keys.
+ * Every realization's table is kept in memory until the result is dropped (R x rows x columns
+ * values), for {@link EnsembleResult#realizations()}: average profiles of large lattices over a few
+ * hundred realizations, not millions.
  *
  * <p><b>Threads, progress, interrupts.</b> Realizations run in parallel on the {@link Parallel}
  * pool (kernels inside them share it). One progress bar counts realizations; the progress of each
  * realization's own evolution is not shown. Interrupting the calling thread (a notebook's
- * Interrupt) lets the realizations already running finish, keeps them, and throws a {@link
+ * Interrupt) starts no new realization, lets those running on the pool's threads finish and keeps
+ * them (with one thread the running realization is the one interrupted), and throws a {@link
  * CancellationException} that says how many are saved.
  *
  * <p><b>Checkpoints.</b> With {@link #checkpoint(String)} every finished realization is written to
