@@ -8,6 +8,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.qdiff.frame.Frames;
@@ -253,13 +254,13 @@ public final class Ensemble {
       for (RealizationData d : data) {
         saved += d == null ? 0 : 1;
       }
-      batch.throwFirstFailure(saved, total);
+      Layout first = batch.checkInOrder(saved, total);
       if (saved < total) {
         throw new CancellationException(interruptedMessage(store, saved, total));
       }
       return EnsembleResult.reduce(
           data,
-          batch.reference.get(),
+          first,
           master,
           total - resumed,
           resumed,
@@ -293,19 +294,26 @@ public final class Ensemble {
         + " missing";
   }
 
-  /** The state of one {@code run()} shared by the tasks that compute realizations. */
+  /**
+   * The state of one {@code run()} shared by the tasks that compute realizations.
+   *
+   * <p>Failures are reported deterministically: when realization i fails, the realizations above i
+   * are not started, but those below still run, so that the error thrown is always that of the
+   * first failing realization in index order, on any number of threads.
+   */
   private final class Batch {
     final Seed master;
     final String[] keyNames;
     final RealizationData[] data; // slot i written only by the task of realization i
+    final RealizationData[] disagreeing; // valid tables not saved: other columns, rows or keys
     final Checkpoints store;
     final AtomicReference<Layout> reference;
     final Throwable[] failures; // slot i written only by the task of realization i
     final boolean[] thrownByRealization;
-    final AtomicBoolean stop = new AtomicBoolean();
+    final AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
     final AtomicBoolean interrupted = new AtomicBoolean();
-    private int done; // guarded by this
     final Thread caller = Thread.currentThread();
+    private int done; // guarded by this
     ProgressReporter progress = ProgressReporter.SILENT;
 
     Batch(
@@ -318,6 +326,7 @@ public final class Ensemble {
       this.master = master;
       this.keyNames = keyNames;
       this.data = data;
+      this.disagreeing = new RealizationData[data.length];
       this.store = store;
       this.reference = new AtomicReference<>(layout);
       this.failures = new Throwable[data.length];
@@ -333,12 +342,13 @@ public final class Ensemble {
               1,
               (from, to) -> {
                 for (int k = from; k < to; k++) {
-                  if (stop.get()) {
+                  // pending is ascending: past a failure, the rest of this range is too.
+                  if (interrupted.get() || pending[k] > firstFailure.get()) {
                     return;
                   }
                   if (caller.isInterrupted()) {
                     // One thread: the tasks run on the caller, which sees its own interrupt here.
-                    stopByInterrupt();
+                    interrupted.set(true);
                     return;
                   }
                   runOne(pending[k]);
@@ -351,21 +361,16 @@ public final class Ensemble {
         } catch (InterruptedException e) {
           // Workers do not see the caller's interrupt: tell them, then wait for the realizations
           // in flight, which are finished and saved.
-          stopByInterrupt();
+          interrupted.set(true);
         } catch (ExecutionException e) {
           // runOne catches everything a realization throws; this is a failure of the pool itself.
-          stop.set(true);
+          interrupted.set(true);
           throw new IllegalStateException("Ensemble.run: the thread pool failed", e.getCause());
         }
       }
       if (Thread.interrupted()) {
-        stopByInterrupt();
+        interrupted.set(true);
       }
-    }
-
-    private void stopByInterrupt() {
-      interrupted.set(true);
-      stop.set(true);
     }
 
     private void runOne(int index) {
@@ -377,7 +382,7 @@ public final class Ensemble {
         if (causedByInterrupt(e) && (Thread.currentThread() == caller || interrupted.get())) {
           // The realization saw the caller's interrupt (it ran on the caller, one thread): stop,
           // and do not report it as a failure.
-          stopByInterrupt();
+          interrupted.set(true);
         } else {
           fail(index, e, true);
         }
@@ -389,11 +394,14 @@ public final class Ensemble {
         Layout layout = reference.get();
         if (layout == null) {
           Layout candidate = Layout.of(result, index, keyNames);
-          if (!reference.compareAndSet(null, candidate)) {
-            reference.get().check(result, index);
-          }
-        } else {
-          layout.check(result, index);
+          layout = reference.compareAndSet(null, candidate) ? candidate : reference.get();
+        }
+        if (!layout.agrees(result)) {
+          // One of the two disagrees with realization 0: everything up to the later one must run
+          // for the first disagreement in index order to be found (by failureOrNull).
+          disagreeing[index] = result;
+          firstFailure.accumulateAndGet(Math.max(index, layout.referenceIndex), Math::min);
+          return;
         }
         if (store != null) {
           store.save(index, result);
@@ -424,7 +432,7 @@ public final class Ensemble {
     private void fail(int index, Throwable e, boolean byRealization) {
       failures[index] = e;
       thrownByRealization[index] = byRealization;
-      stop.set(true);
+      firstFailure.accumulateAndGet(index, Math::min);
     }
 
     private synchronized void finishedOne() {
@@ -444,45 +452,64 @@ public final class Ensemble {
       }
     }
 
-    /** Throws the failure of the lowest realization index, if any realization failed. */
-    void throwFirstFailure(int saved, int total) {
-      for (int i = 0; i < failures.length; i++) {
-        Throwable e = failures[i];
-        if (e == null) {
-          continue;
-        }
-        String savedNote =
-            store == null
-                ? ""
-                : "; "
-                    + saved
-                    + " of "
-                    + total
-                    + " realizations are saved in "
-                    + store.directory()
-                    + ", and run() computes only the missing ones";
-        if (thrownByRealization[i]) {
-          Seed own = master.realization(i);
-          throw new RealizationException(
-              i,
-              own,
-              "Ensemble.run: realization "
-                  + i
-                  + " (seed "
-                  + own.value()
-                  + ") failed: "
-                  + e
-                  + savedNote
-                  + ". Rerun it alone with Seed.of("
-                  + own.value()
-                  + "L)",
-              e);
-        }
-        if (e instanceof RuntimeException) {
-          throw (RuntimeException) e;
-        }
-        throw new IllegalStateException("Ensemble.run: realization " + i + " failed", e);
+    /**
+     * Checks the realizations in index order and throws the first failure: a realization that
+     * threw, returned a bad table or disagrees with the first realization.
+     *
+     * @return the layout of the first realization, or null if none finished
+     */
+    Layout checkInOrder(int saved, int total) {
+      int failed = 0;
+      while (failed < total && failures[failed] == null) {
+        failed++;
       }
+      Layout layout = null;
+      for (int i = 0; i < failed; i++) {
+        RealizationData d = data[i] != null ? data[i] : disagreeing[i];
+        if (d == null) {
+          continue; // not run: interrupted
+        }
+        if (layout == null) {
+          layout = Layout.of(d, i, keyNames);
+        } else {
+          layout.check(d, i);
+        }
+      }
+      if (failed == total) {
+        return layout;
+      }
+      Throwable e = failures[failed];
+      String savedNote =
+          store == null
+              ? ""
+              : "; "
+                  + saved
+                  + " of "
+                  + total
+                  + " realizations are saved in "
+                  + store.directory()
+                  + ", and run() computes only the missing ones";
+      if (thrownByRealization[failed]) {
+        Seed own = master.realization(failed);
+        throw new RealizationException(
+            failed,
+            own,
+            "Ensemble.run: realization "
+                + failed
+                + " (seed "
+                + own.value()
+                + ") failed: "
+                + e
+                + savedNote
+                + ". Rerun it alone with Seed.of("
+                + own.value()
+                + "L)",
+            e);
+      }
+      if (e instanceof RuntimeException) {
+        throw (RuntimeException) e;
+      }
+      throw new IllegalStateException("Ensemble.run: realization " + failed + " failed", e);
     }
   }
 

@@ -113,6 +113,21 @@ final class Layout {
     return new Layout(data, index, keys, values);
   }
 
+  /** Whether {@code data} has the reference's columns and rows and the same keys. */
+  boolean agrees(RealizationData data) {
+    if (!reference.sameShape(data)) {
+      return false;
+    }
+    for (int k : keys) {
+      for (int row = 0; row < data.rows; row++) {
+        if (!reference.sameValue(k, data, row)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /**
    * Checks that realization {@code index} has the reference's columns and rows and the same keys.
    *

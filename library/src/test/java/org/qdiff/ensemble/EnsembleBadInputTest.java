@@ -146,6 +146,31 @@ class EnsembleBadInputTest {
   }
 
   @Test
+  void theFirstFailureInIndexOrderIsReportedOnAnyNumberOfThreads() {
+    // Realizations 3 and 9 of 12 fail, 9 at once and 3 after a while: on two threads 9 fails
+    // first, but realization 3 is the one reported, as on one thread.
+    Realization twoFailures =
+        seed -> {
+          int i = index(seed);
+          if (i == 9) {
+            throw new ArithmeticException("nine");
+          }
+          Thread.sleep(5);
+          if (i == 3) {
+            throw new ArithmeticException("three");
+          }
+          return GOOD.run(seed);
+        };
+    for (int run = 0; run < 3; run++) {
+      RealizationException e =
+          assertThrows(
+              RealizationException.class,
+              () -> Ensemble.of(twoFailures).realizations(12).seed(1).run());
+      assertEquals(3, e.index());
+    }
+  }
+
+  @Test
   void aFailureKeepsTheRealizationsThatFinished(@TempDir Path directory) throws Exception {
     AtomicInteger calls = new AtomicInteger();
     Realization failsAtTwo =
@@ -218,7 +243,7 @@ class EnsembleBadInputTest {
   void realizationsThatDisagree() {
     rejects(
         IllegalArgumentException.class,
-        "has 3 rows, columns [t DOUBLE, v DOUBLE] but realization",
+        "realization 2 has 3 rows, columns [t DOUBLE, v DOUBLE] but realization 0 has 2 rows",
         () ->
             four(seed ->
                     index(seed) == 2
@@ -227,7 +252,7 @@ class EnsembleBadInputTest {
                 .run());
     rejects(
         IllegalArgumentException.class,
-        "key column 't' differs at row 1: ",
+        "key column 't' differs at row 1: 1.0 in realization 0, 1.5 in realization 1",
         () ->
             four(seed -> table(new double[] {0, index(seed) == 1 ? 1.5 : 1}, new double[] {1, 2}))
                 .run());

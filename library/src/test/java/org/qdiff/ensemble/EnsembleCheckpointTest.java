@@ -68,7 +68,8 @@ class EnsembleCheckpointTest {
 
   @Test
   void killedEnsembleResumesToTheTablesOfAnUninterruptedOne(@TempDir Path temp) throws Exception {
-    int r = 12;
+    // 16 realizations of 150 ms on two threads: killed after 8, about 0.6 s before the end.
+    int r = 16;
     Path killed = temp.resolve("killed");
     Path log = temp.resolve("child.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -124,7 +125,8 @@ class EnsembleCheckpointTest {
   @ValueSource(ints = {1, 2})
   void interruptedEnsembleKeepsFinishedRealizationsAndResumes(int threads, @TempDir Path directory)
       throws Exception {
-    int r = 16;
+    // 32 realizations of 40 ms: interrupted after 4, long before the end even on two threads.
+    int r = 32;
     AtomicInteger finished = new AtomicInteger();
     Realization slow = Workloads.boxSampleMean(2.0, 50, 40, finished);
     int original = Parallel.threads();
