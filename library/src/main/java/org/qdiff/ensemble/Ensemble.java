@@ -197,8 +197,9 @@ public final class Ensemble {
    * @return the mean and standard-error table and every realization
    * @throws IllegalStateException if {@code realizations(R)} or {@code seed(...)} was not called,
    *     or another run uses the checkpoint directory
-   * @throws RealizationException if a realization throws (naming its index and seed; the others
-   *     that finished are saved)
+   * @throws RealizationException if a realization throws: the first in realization order, on any
+   *     number of threads, named with its index and seed (realizations above it are not started;
+   *     those that finished are saved)
    * @throws IllegalArgumentException if the realizations' tables differ in columns, rows or keys, a
    *     key column is missing, or a table holds missing values or unsupported column types
    * @throws CheckpointException if a checkpoint file is corrupt or belongs to another ensemble
