@@ -30,6 +30,7 @@ final class StartupImports {
           "org.qdiff.state",
           "org.qdiff.observe",
           "org.qdiff.propagate",
+          "org.qdiff.ensemble",
           "org.qdiff.frame",
           "org.qdiff.plot",
           "org.qdiff.analysis",

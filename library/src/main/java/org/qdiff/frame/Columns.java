@@ -66,10 +66,33 @@ public final class Columns {
   /** Probability p_t(x) (4) in a long profile table. */
   public static final String PROBABILITY = "p";
 
+  /** Index i = 0, 1, ... of a disorder realization in a table of an ensemble's realizations. */
+  public static final String REALIZATION = "realization";
+
+  /** Ending of the column of a mean's standard error: {@code msd} and {@code msd_sem}. */
+  public static final String SEM_SUFFIX = "_sem";
+
   // Axis letters of msd_x, msd_y, msd_z: the lattices of this project have d <= 3.
   private static final String[] AXES = {"x", "y", "z"};
 
   private Columns() {}
+
+  /**
+   * The column of the standard error of the mean of another column: {@code sem("msd")} is {@code
+   * "msd_sem"}.
+   *
+   * @param column the averaged column's name, not null or blank
+   * @return {@code column + "_sem"}
+   * @throws IllegalArgumentException if {@code column} is null or blank
+   */
+  public static String sem(String column) {
+    if (column == null || column.isBlank()) {
+      throw new IllegalArgumentException(
+          "Columns.sem: column must be a non-blank name, got "
+              + (column == null ? "null" : "'" + column + "'"));
+    }
+    return column + SEM_SUFFIX;
+  }
 
   /**
    * The column of the mean squared displacement along one axis, sum_x x_a^2 p_t(x): {@code

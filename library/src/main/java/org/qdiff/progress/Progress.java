@@ -1,6 +1,7 @@
 package org.qdiff.progress;
 
 import java.util.Objects;
+import java.util.concurrent.Callable;
 
 /**
  * The process-wide source of {@link ProgressReporter}s.
@@ -21,6 +22,9 @@ public final class Progress {
   }
 
   private static volatile Factory factory = (label, total) -> ProgressReporter.SILENT;
+
+  // Depth of quietly(...) calls on each thread; an int[1] so that entering and leaving do not box.
+  private static final ThreadLocal<int[]> QUIET = ThreadLocal.withInitial(() -> new int[1]);
 
   private Progress() {}
 
@@ -43,11 +47,34 @@ public final class Progress {
    * reporter, so a display problem cannot break a computation.
    */
   public static ProgressReporter start(String label, long total) {
+    if (QUIET.get()[0] > 0) {
+      return ProgressReporter.SILENT;
+    }
     try {
       ProgressReporter reporter = factory.start(label, Math.max(1, total));
       return reporter == null ? ProgressReporter.SILENT : reporter;
     } catch (RuntimeException e) {
       return ProgressReporter.SILENT;
+    }
+  }
+
+  /**
+   * Runs {@code task} on this thread with the reports of the tasks it starts silenced: a loop over
+   * many runs (an ensemble over realizations) shows one bar for itself, not one more per run. Tasks
+   * started on other threads are not affected; calls nest.
+   *
+   * @param task the work, not null
+   * @return what {@code task} returns
+   * @throws Exception what {@code task} throws
+   */
+  public static <T> T quietly(Callable<T> task) throws Exception {
+    Objects.requireNonNull(task, "Progress.quietly: task must not be null");
+    int[] depth = QUIET.get();
+    depth[0]++;
+    try {
+      return task.call();
+    } finally {
+      depth[0]--;
     }
   }
 }
