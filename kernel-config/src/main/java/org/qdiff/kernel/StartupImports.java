@@ -39,7 +39,6 @@ final class StartupImports {
           "org.qdiff.rotor",
           "org.qdiff.units",
           "org.qdiff.localization",
-          "org.qdiff.ensemble",
           "org.qdiff.spectrum",
           "tech.tablesaw.api",
           "org.knowm.xchart",
