@@ -37,6 +37,7 @@ final class StartupImports {
           "org.qdiff.walk",
           "org.qdiff.rotor",
           "org.qdiff.units",
+          "org.qdiff.spectrum",
           "tech.tablesaw.api",
           "org.knowm.xchart",
           "java.util");
