@@ -39,9 +39,10 @@ import tech.tablesaw.api.Table;
  *     .compute().table();   // columns E, dos
  * }</pre>
  *
- * <p>Random vector r draws its phases from stream r of the seed (see {@link Seed}): the same seed
- * gives the same moments on any number of threads. Setters check their argument; {@link #compute()}
- * runs. Energies are in units of the hopping.
+ * <p>Random vector r draws its phases from its own stream of the seed (see {@link Seed}), apart
+ * from the streams of {@code Disorder}: the same seed gives the same moments on any number of
+ * threads, and may be the seed of the potential too. Setters check their argument; {@link
+ * #compute()} runs. Energies are in units of the hopping.
  */
 public final class DensityOfStates {
 
@@ -61,6 +62,14 @@ public final class DensityOfStates {
 
   /** Default safety margin: the spectrum is mapped into [-0.995, 0.995]. */
   public static final double DEFAULT_MARGIN = 0.01;
+
+  /**
+   * Random vector v draws its phases from stream {@code PHASE_STREAMS + v} of the seed. Far from
+   * the small stream numbers of {@code Disorder} (0 for the potential, 1 for band entries): with
+   * one seed value for both, phases equal to a function of the potential would bias the trace and
+   * raise spurious peaks.
+   */
+  static final long PHASE_STREAMS = 0x4B504D0000000000L;
 
   /** Vectors are summed in at most this many fixed blocks, the unit of parallel work. */
   private static final int MAX_VECTOR_BLOCKS = 256;
@@ -300,13 +309,13 @@ public final class DensityOfStates {
     }
   }
 
-  /** {@code r_i = exp(2 pi i u(seed, stream v, index i))}, filled in parallel (same numbers). */
+  /** {@code r_i = exp(2 pi i u(seed, stream, i))}, filled in parallel (same numbers). */
   private static void randomPhases(Seed seed, int v, double[] re, double[] im) {
     Parallel.forRange(
         re.length,
         (from, to) -> {
           for (int i = from; i < to; i++) {
-            double phase = 2 * Math.PI * seed.uniform(v, i);
+            double phase = 2 * Math.PI * seed.uniform(PHASE_STREAMS + v, i);
             re[i] = Math.cos(phase);
             im[i] = Math.sin(phase);
           }
