@@ -77,14 +77,6 @@ public final class BandRows {
     return periodic;
   }
 
-  /** The entry {@code A_{i,i+k}} for {@code -b <= k <= b} (0 past the ends of an open chain). */
-  public double entry(int row, int offset) {
-    if (!inside(row, offset)) {
-      return 0;
-    }
-    return values[row * (2 * halfWidth + 1) + offset + halfWidth];
-  }
-
   /** The diagonal entry {@code A_ii}. */
   public double diagonalAt(int row) {
     return values[row * (2 * halfWidth + 1) + halfWidth];
