@@ -60,6 +60,15 @@ public final class Columns {
   /** A value from an exact formula, beside the computed column it checks. */
   public static final String EXACT = "exact";
 
+  /** Energy E as the variable of a spectral density, in units of the hopping. */
+  public static final String ENERGY_AXIS = "E";
+
+  /**
+   * Density of states per site rho(E) = (1/N) sum_i delta(E - E_i), normalized so that its integral
+   * over E is 1.
+   */
+  public static final String DENSITY_OF_STATES = "dos";
+
   /** Position: a centred coordinate x_a along one axis, in a profile or marginal table. */
   public static final String POSITION = "x";
 

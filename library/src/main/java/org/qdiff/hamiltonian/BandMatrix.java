@@ -3,14 +3,56 @@ package org.qdiff.hamiltonian;
 import java.util.ArrayList;
 import java.util.List;
 import org.qdiff.lattice.Lattice;
+import org.qdiff.numeric.BandRows;
+import org.qdiff.numeric.Parallel;
 import org.qdiff.numeric.SparseOperator;
 
-/** Materializes the random band matrix (11) on a box as compressed sparse rows. */
+/**
+ * Materializes the random band matrix (11) on a box: on a chain as band rows (N (2W + 1) values, no
+ * index arrays), in d > 1 as compressed sparse rows. Both hold the same entries {@code H_xy = A_xy
+ * + A_yx}, A_xy drawn at index {@code x N + y} of the stream.
+ */
 final class BandMatrix {
 
   private BandMatrix() {}
 
   static SparseOperator of(Lattice lattice, int width, Disorder entries, long stream) {
+    return lattice.dimension() == 1
+        ? banded(lattice, width, entries, stream)
+        : compressed(lattice, width, entries, stream);
+  }
+
+  /** The band of a chain, open or periodic: row x holds {@code H_{x,x+k}} for k = -W..W. */
+  static SparseOperator banded(Lattice chain, int width, Disorder entries, long stream) {
+    int n = chain.size();
+    boolean periodic = chain.isPeriodic(0);
+    // On an open chain no row reaches farther than N - 1: a wider band would only store zeros.
+    int b = periodic ? width : Math.min(width, n - 1);
+    int stride = 2 * b + 1;
+    double[] values = new double[Math.multiplyExact(n, stride)];
+    // Each entry is a function of (seed, stream, index): filling in parallel changes nothing.
+    Parallel.forRange(
+        n,
+        (from, to) -> {
+          for (int x = from; x < to; x++) {
+            for (int k = -b; k <= b; k++) {
+              int y = x + k;
+              if (y < 0 || y >= n) {
+                if (!periodic) {
+                  continue;
+                }
+                y = y < 0 ? y + n : y - n;
+              }
+              values[x * stride + k + b] =
+                  entries.value(stream, (long) x * n + y) + entries.value(stream, (long) y * n + x);
+            }
+          }
+        });
+    return SparseOperator.banded(BandRows.of(n, b, periodic, values));
+  }
+
+  /** Compressed sparse rows on a box of any dimension. */
+  static SparseOperator compressed(Lattice lattice, int width, Disorder entries, long stream) {
     int d = lattice.dimension();
     // All displacement vectors with |delta| <= W, including 0 (the diagonal 2 A_xx).
     List<int[]> offsets = new ArrayList<>();

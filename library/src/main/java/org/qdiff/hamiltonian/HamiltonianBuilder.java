@@ -170,7 +170,9 @@ public final class HamiltonianBuilder {
   /**
    * The random band matrix of Eq. (11): {@code (H psi)(x) = sum_{|x-y| <= W} (A_xy + A_yx) psi(y)}
    * with i.i.d. entries A_xy drawn from {@code entries} (the diagonal is {@code 2 A_xx}). Distances
-   * are Euclidean, with the minimum image along periodic axes.
+   * are Euclidean, with the minimum image along periodic axes. On a chain the band is stored row by
+   * row, N (2W + 1) numbers and no index arrays, so chains of millions of sites fit; in d > 1 it is
+   * stored in compressed sparse rows.
    *
    * @param width the band width W, >= 1 and, along a periodic axis, below half its length
    * @param entries distribution of the A_xy, with a seed

@@ -21,6 +21,9 @@ import java.util.Arrays;
  *       {@code (j,i)} with conjugate values, so the operator stays self-adjoint.
  * </ol>
  *
+ * <p>A chain may also carry real symmetric entries within a band {@code |i - j| <= b}, stored by
+ * rows without index arrays ({@link BandRows}).
+ *
  * <p>Sites are numbered row-major on a box: the last axis is contiguous. Instances are immutable
  * (arrays are owned, never exposed) and thread-safe.
  */
@@ -39,6 +42,7 @@ public final class SparseOperator {
   private final int[] column;
   private final double[] valueRe;
   private final double[] valueIm;
+  private final BandRows band;
 
   private SparseOperator(
       int size,
@@ -67,6 +71,35 @@ public final class SparseOperator {
     this.column = column;
     this.valueRe = valueRe;
     this.valueIm = valueIm;
+    this.band = null;
+  }
+
+  /** A copy of {@code base} whose banded part is {@code band} (may be null). */
+  private SparseOperator(SparseOperator base, BandRows band) {
+    this.size = base.size;
+    this.shift = base.shift;
+    this.potential = base.potential;
+    this.sides = base.sides;
+    this.periodic = base.periodic;
+    this.axisHopping = base.axisHopping;
+    this.adjacencyStart = base.adjacencyStart;
+    this.adjacencyTarget = base.adjacencyTarget;
+    this.adjacencyHopping = base.adjacencyHopping;
+    this.rowStart = base.rowStart;
+    this.column = base.column;
+    this.valueRe = base.valueRe;
+    this.valueIm = base.valueIm;
+    this.band = band;
+  }
+
+  private SparseOperator withoutBand() {
+    return band == null ? this : new SparseOperator(this, null);
+  }
+
+  /** Real symmetric entries within a band of a chain (see {@link BandRows}). */
+  public static SparseOperator banded(BandRows band) {
+    Check.notNull("SparseOperator.banded", "band", band);
+    return new SparseOperator(zero(band.size()), band);
   }
 
   /** The zero operator on {@code size} sites (no geometry). */
@@ -173,7 +206,7 @@ public final class SparseOperator {
    * @return a new array of N energies, or null when the operator is not translation invariant
    */
   public double[] blochEnergies() {
-    if (sides == null || adjacencyStart != null || rowStart != null) {
+    if (sides == null || adjacencyStart != null || rowStart != null || band != null) {
       return null;
     }
     for (boolean p : periodic) {
@@ -252,6 +285,9 @@ public final class SparseOperator {
           }
         }
       }
+      if (band != null) {
+        d[i] += band.diagonalAt(i);
+      }
     }
     return d;
   }
@@ -273,6 +309,9 @@ public final class SparseOperator {
     if (column != null) {
       count += column.length;
     }
+    if (band != null) {
+      count += band.offDiagonalCount();
+    }
     return count;
   }
 
@@ -284,6 +323,10 @@ public final class SparseOperator {
     if (other.size != size) {
       throw new IllegalArgumentException(
           "SparseOperator.plus: sizes differ, " + size + " and " + other.size);
+    }
+    if (band != null || other.band != null) {
+      return new SparseOperator(
+          withoutBand().plus(other.withoutBand()), BandRows.sum(band, other.band));
     }
     double[] v = addNullable(potential, other.potential);
     int[] boxSides = sides != null ? sides : other.sides;
@@ -337,6 +380,9 @@ public final class SparseOperator {
 
   /** The operator multiplied by a real number. */
   public SparseOperator times(double factor) {
+    if (band != null) {
+      return new SparseOperator(withoutBand().times(factor), band.times(factor));
+    }
     return new SparseOperator(
         size,
         shift * factor,
@@ -382,6 +428,10 @@ public final class SparseOperator {
             radius += Math.hypot(valueRe[k], valueIm[k]);
           }
         }
+      }
+      if (band != null) {
+        center += band.diagonalAt(i);
+        radius += band.offDiagonalAbsSum(i);
       }
       lo = Math.min(lo, center - radius);
       hi = Math.max(hi, center + radius);
@@ -437,6 +487,9 @@ public final class SparseOperator {
           }
           if (rowStart != null) {
             complexRows(xRe, xIm, alpha, outRe, outIm, from, to);
+          }
+          if (band != null) {
+            band.addRows(xRe, xIm, alpha, outRe, outIm, from, to);
           }
           if (accRe != null) {
             for (int i = from; i < to; i++) {

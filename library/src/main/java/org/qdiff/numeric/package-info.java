@@ -4,7 +4,8 @@
  * <p>Complex vectors are stored split, as two {@code double[]} of equal length (real parts,
  * imaginary parts); see {@link org.qdiff.numeric.ComplexVectors}. Hamiltonians are applied
  * matrix-free by {@link org.qdiff.numeric.SparseOperator} implementations: a stencil for hypercubic
- * boxes (no index arrays at all) and compressed sparse rows for everything else. Chebyshev
+ * boxes (no index arrays at all), band rows for band matrices on a chain ({@link
+ * org.qdiff.numeric.BandRows}) and compressed sparse rows for everything else. Chebyshev
  * coefficients and recurrences live in {@link org.qdiff.numeric.Chebyshev}, dense exact
  * diagonalization in {@link org.qdiff.numeric.DenseEigen}.
  *
