@@ -18,7 +18,9 @@ import java.util.Arrays;
  *       sparse rows without values;
  *   <li>general complex entries in compressed sparse rows ({@code rowStart}, {@code column}, {@code
  *       valueRe}, {@code valueIm}); the builder that makes them stores both {@code (i,j)} and
- *       {@code (j,i)} with conjugate values, so the operator stays self-adjoint.
+ *       {@code (j,i)} with conjugate values, so the operator stays self-adjoint;
+ *   <li>nearest-neighbour hopping with a complex s x s matrix on each bond of a box whose sites
+ *       carry s internal states ({@link LinkStencil}: Peierls phases, spin-orbit links).
  * </ol>
  *
  * <p>Sites are numbered row-major on a box: the last axis is contiguous. Instances are immutable
@@ -39,6 +41,7 @@ public final class SparseOperator {
   private final int[] column;
   private final double[] valueRe;
   private final double[] valueIm;
+  private final LinkStencil links;
 
   private SparseOperator(
       int size,
@@ -67,6 +70,33 @@ public final class SparseOperator {
     this.column = column;
     this.valueRe = valueRe;
     this.valueIm = valueIm;
+    this.links = null;
+  }
+
+  /** {@code base} with a link part (which may be null). */
+  private SparseOperator(SparseOperator base, LinkStencil links) {
+    this.size = base.size;
+    this.shift = base.shift;
+    this.potential = base.potential;
+    this.sides = base.sides;
+    this.periodic = base.periodic;
+    this.axisHopping = base.axisHopping;
+    this.adjacencyStart = base.adjacencyStart;
+    this.adjacencyTarget = base.adjacencyTarget;
+    this.adjacencyHopping = base.adjacencyHopping;
+    this.rowStart = base.rowStart;
+    this.column = base.column;
+    this.valueRe = base.valueRe;
+    this.valueIm = base.valueIm;
+    this.links = links;
+  }
+
+  /**
+   * Matrix-valued nearest-neighbour hopping on a box with internal states (immutable; taken as it
+   * is). The vector length is cells times internal states.
+   */
+  public static SparseOperator links(LinkStencil links) {
+    return new SparseOperator(zero(links.size()), links);
   }
 
   /** The zero operator on {@code size} sites (no geometry). */
@@ -173,7 +203,7 @@ public final class SparseOperator {
    * @return a new array of N energies, or null when the operator is not translation invariant
    */
   public double[] blochEnergies() {
-    if (sides == null || adjacencyStart != null || rowStart != null) {
+    if (sides == null || adjacencyStart != null || rowStart != null || links != null) {
       return null;
     }
     for (boolean p : periodic) {
@@ -224,6 +254,9 @@ public final class SparseOperator {
 
   /** True if the operator has complex off-diagonal entries. */
   public boolean hasImaginaryPart() {
+    if (links != null && links.hasImaginaryPart()) {
+      return true;
+    }
     if (valueIm == null) {
       return false;
     }
@@ -273,6 +306,9 @@ public final class SparseOperator {
     if (column != null) {
       count += column.length;
     }
+    if (links != null) {
+      count += links.offDiagonalCount();
+    }
     return count;
   }
 
@@ -281,6 +317,15 @@ public final class SparseOperator {
    * stencils; the caller checks that they act on the same lattice.
    */
   public SparseOperator plus(SparseOperator other) {
+    SparseOperator sum = plusWithoutLinks(other);
+    if (links == null && other.links == null) {
+      return sum;
+    }
+    return new SparseOperator(
+        sum, links == null ? other.links : other.links == null ? links : links.plus(other.links));
+  }
+
+  private SparseOperator plusWithoutLinks(SparseOperator other) {
     if (other.size != size) {
       throw new IllegalArgumentException(
           "SparseOperator.plus: sizes differ, " + size + " and " + other.size);
@@ -337,6 +382,11 @@ public final class SparseOperator {
 
   /** The operator multiplied by a real number. */
   public SparseOperator times(double factor) {
+    SparseOperator scaledOperator = timesWithoutLinks(factor);
+    return links == null ? scaledOperator : new SparseOperator(scaledOperator, links.times(factor));
+  }
+
+  private SparseOperator timesWithoutLinks(double factor) {
     return new SparseOperator(
         size,
         shift * factor,
@@ -355,8 +405,9 @@ public final class SparseOperator {
 
   /**
    * Gershgorin bounds on the spectrum: {@code {min_i (d_i - r_i), max_i (d_i + r_i)}} with d the
-   * diagonal and r the sum of absolute off-diagonal entries in row i. Always contains the spectrum
-   * of a self-adjoint operator.
+   * diagonal and r the sum of absolute off-diagonal entries in row i, widened on both sides by
+   * {@link LinkStencil#normBound()} when there is a link part. Always contains the spectrum of a
+   * self-adjoint operator.
    */
   public double[] gershgorinBounds() {
     double stencilRadius = 0;
@@ -385,6 +436,12 @@ public final class SparseOperator {
       }
       lo = Math.min(lo, center - radius);
       hi = Math.max(hi, center + radius);
+    }
+    if (links != null) {
+      // Weyl: adding the link hopping moves every eigenvalue by at most its norm.
+      double r = links.normBound();
+      lo -= r;
+      hi += r;
     }
     return new double[] {lo, hi};
   }
@@ -437,6 +494,9 @@ public final class SparseOperator {
           }
           if (rowStart != null) {
             complexRows(xRe, xIm, alpha, outRe, outIm, from, to);
+          }
+          if (links != null) {
+            links.addTo(xRe, xIm, alpha, outRe, outIm, from, to);
           }
           if (accRe != null) {
             for (int i = from; i < to; i++) {
