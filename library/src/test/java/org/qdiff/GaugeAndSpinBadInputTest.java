@@ -15,6 +15,8 @@ import org.qdiff.lattice.Lattice;
 import org.qdiff.observe.Profiles;
 import org.qdiff.propagate.DensityMatrix;
 import org.qdiff.propagate.Dephasing;
+import org.qdiff.propagate.Evolution;
+import org.qdiff.propagate.Propagators;
 import org.qdiff.state.Spinor;
 import org.qdiff.state.WaveFunction;
 
@@ -141,6 +143,14 @@ class GaugeAndSpinBadInputTest {
         () -> WaveFunction.fromArrays(spinful, new double[25], new double[25]));
     Hamiltonian h = Hamiltonian.on(spinful).hopping(1).build();
     rejects(IllegalArgumentException.class, "internal states", () -> Dephasing.of(h));
+    rejects(
+        IllegalArgumentException.class,
+        "internal states",
+        () ->
+            Evolution.of(h)
+                .propagator(Propagators.fourier())
+                .times(1.0)
+                .run(WaveFunction.delta(spinful)));
     rejects(
         IllegalArgumentException.class,
         "internal states",
