@@ -81,6 +81,9 @@ public final class Columns {
   /** Ending of the column of a mean's standard error: {@code msd} and {@code msd_sem}. */
   public static final String SEM_SUFFIX = "_sem";
 
+  /** Momentum density n(k) of a momentum distribution table (normalized: sum_k n(k) = 1). */
+  public static final String MOMENTUM_DENSITY = "n";
+
   // Axis letters of msd_x, msd_y, msd_z: the lattices of this project have d <= 3.
   private static final String[] AXES = {"x", "y", "z"};
 
@@ -117,5 +120,21 @@ public final class Columns {
           "Columns.msdAxis: axis must be in [0, 2] (x, y, z), got " + axis);
     }
     return MSD + "_" + AXES[axis];
+  }
+
+  /**
+   * The column of the wave number along one axis in a momentum table: {@code "kx"}, {@code "ky"} or
+   * {@code "kz"} (radians per lattice spacing).
+   *
+   * @param axis 0, 1 or 2
+   * @return the column name
+   * @throws IllegalArgumentException if {@code axis} is not in [0, 2]
+   */
+  public static String waveNumber(int axis) {
+    if (axis < 0 || axis >= AXES.length) {
+      throw new IllegalArgumentException(
+          "Columns.waveNumber: axis must be in [0, 2] (x, y, z), got " + axis);
+    }
+    return "k" + AXES[axis];
   }
 }

@@ -41,9 +41,12 @@ public final class Hamiltonian {
     return lattice;
   }
 
-  /** Number of sites. */
+  /**
+   * The dimension of the Hilbert space H acts on: the number of sites, times the internal states
+   * per site on a lattice with internal states ({@link Lattice#states()}).
+   */
   public int size() {
-    return lattice.size();
+    return lattice.states();
   }
 
   /**
@@ -59,7 +62,10 @@ public final class Hamiltonian {
     return operator.hasImaginaryPart();
   }
 
-  /** The diagonal elements {@code <x|H|x>}, e.g. to plot a realization of the potential. */
+  /**
+   * The diagonal elements {@code <x|H|x>}, e.g. to plot a realization of the potential; one per
+   * basis state {@code |x, sigma>} on a lattice with internal states.
+   */
   public double[] onsiteEnergies() {
     return operator.diagonal();
   }

@@ -9,6 +9,13 @@
  * validates, computes spectral bounds once, and returns the finished operator, which is applied
  * matrix-free: no N x N matrix is formed for a lattice.
  *
+ * <p>Gauge fields multiply the nearest-neighbour hopping: {@code flux(phi, gauge)} gives every
+ * plaquette the flux phi through Peierls phases in a chosen {@link org.qdiff.hamiltonian.Gauge},
+ * and on a lattice with two internal states per site {@code spinOrbit(SpinOrbit.randomSU2())} gives
+ * every bond its own SU(2) matrix (the random SU(2) model). Terms without spin act as the identity
+ * on the internal states. The hopping then becomes one matrix per bond, stored per site and axis
+ * without index arrays ({@link org.qdiff.numeric.LinkStencil}).
+ *
  * <p>Units: hbar = 1, lattice spacing 1, energies in units of the hopping.
  */
 package org.qdiff.hamiltonian;

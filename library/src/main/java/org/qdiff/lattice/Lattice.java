@@ -13,13 +13,17 @@ import org.qdiff.numeric.Check;
  * {@link #complete}, {@link #hypercube} or {@link #graph}.
  *
  * <p>Box coordinates are centred (see the package documentation); {@link #origin()} is the site
- * with all coordinates 0. Distances on a box are Euclidean, with the minimum image along periodic
- * axes; on a graph they are the number of edges of a shortest path.
+ * with all coordinates 0. A box may give each site s internal states (a spin 1/2 has s = 2, see
+ * {@link LatticeBuilder#internalStates}): the Hilbert space then has {@link #states()} = N s basis
+ * states {@code |x, sigma>}, indexed {@code x * s + sigma} ({@link #stateIndex}), while sites,
+ * coordinates and distances stay those of the N sites. Distances on a box are Euclidean, with the
+ * minimum image along periodic axes; on a graph they are the number of edges of a shortest path.
  */
 public final class Lattice {
 
   private final String name;
   private final int size;
+  private final int internalStates;
   // Box geometry (null for graphs).
   private final int[] sides;
   private final boolean[] periodic;
@@ -34,12 +38,14 @@ public final class Lattice {
   private Lattice(
       String name,
       int size,
+      int internalStates,
       int[] sides,
       boolean[] periodic,
       int[] adjacencyStart,
       int[] adjacencyTarget) {
     this.name = name;
     this.size = size;
+    this.internalStates = internalStates;
     this.sides = sides;
     this.periodic = periodic;
     this.adjacencyStart = adjacencyStart;
@@ -60,11 +66,15 @@ public final class Lattice {
   }
 
   static Lattice box(String name, int[] sides, boolean[] periodic) {
+    return box(name, sides, periodic, 1);
+  }
+
+  static Lattice box(String name, int[] sides, boolean[] periodic, int internalStates) {
     int n = 1;
     for (int s : sides) {
       n *= s;
     }
-    return new Lattice(name, n, sides.clone(), periodic.clone(), null, null);
+    return new Lattice(name, n, internalStates, sides.clone(), periodic.clone(), null, null);
   }
 
   // ---------------------------------------------------------------- factories: boxes of Z^d
@@ -141,7 +151,7 @@ public final class Lattice {
       }
     }
     start[n] = k;
-    return new Lattice("complete", n, null, null, start, target);
+    return new Lattice("complete", n, 1, null, null, start, target);
   }
 
   /** The hypercube graph {0,1}^dimension: vertices joined when they differ in one bit. */
@@ -161,7 +171,7 @@ public final class Lattice {
       }
     }
     start[n] = n * dimension;
-    return new Lattice("hypercube", n, null, null, start, target);
+    return new Lattice("hypercube", n, 1, null, null, start, target);
   }
 
   /**
@@ -212,7 +222,7 @@ public final class Lattice {
     for (int i = 0; i < vertices; i++) {
       Arrays.sort(target, start[i], start[i + 1]);
     }
-    return new Lattice("graph", vertices, null, null, start, target);
+    return new Lattice("graph", vertices, 1, null, null, start, target);
   }
 
   // ---------------------------------------------------------------- accessors
@@ -220,6 +230,28 @@ public final class Lattice {
   /** Number of sites N. */
   public int size() {
     return size;
+  }
+
+  /** Number s of internal states per site (1 unless the box was built with internal states). */
+  public int internalStates() {
+    return internalStates;
+  }
+
+  /** The dimension N s of the Hilbert space: the length of a wave function on this lattice. */
+  public int states() {
+    return size * internalStates;
+  }
+
+  /**
+   * The index {@code site * s + sigma} of the basis state {@code |site, sigma>}.
+   *
+   * @throws IllegalArgumentException if the site is not in {@code [0, N-1]} or sigma not in {@code
+   *     [0, s-1]}
+   */
+  public int stateIndex(int site, int sigma) {
+    checkSite("Lattice.stateIndex", site);
+    Check.index("Lattice.stateIndex", "sigma", sigma, internalStates);
+    return site * internalStates + sigma;
   }
 
   /** True for a box of Z^d, false for a general graph. */
@@ -535,7 +567,10 @@ public final class Lattice {
     if (this == other) {
       return true;
     }
-    if (other == null || size != other.size || isBox() != other.isBox()) {
+    if (other == null
+        || size != other.size
+        || internalStates != other.internalStates
+        || isBox() != other.isBox()) {
       return false;
     }
     if (isBox()) {
@@ -590,6 +625,10 @@ public final class Lattice {
         allPeriodic
             ? ", periodic"
             : allOpen ? ", open" : ", periodic " + Arrays.toString(periodic));
-    return s.append(", ").append(size).append(" sites").toString();
+    s.append(", ").append(size).append(" sites");
+    if (internalStates > 1) {
+      s.append(" x ").append(internalStates).append(" internal states");
+    }
+    return s.toString();
   }
 }

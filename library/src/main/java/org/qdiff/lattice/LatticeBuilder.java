@@ -12,6 +12,7 @@ public final class LatticeBuilder {
   private final String name;
   private final int[] sides;
   private final boolean[] periodic;
+  private int internalStates = 1;
 
   LatticeBuilder(String name, int[] sides) {
     this.name = name;
@@ -54,6 +55,25 @@ public final class LatticeBuilder {
     return this;
   }
 
+  /**
+   * Gives every site {@code s} internal states, e.g. s = 2 for a spin 1/2: wave functions then have
+   * N s components {@code psi(x, sigma)}, indexed {@code x * s + sigma}. Spin-independent terms
+   * (hopping, potentials, disorder, flux) act as the identity on the internal states; spin-orbit
+   * coupling mixes them. Default 1.
+   *
+   * @param s number of internal states, >= 1
+   * @throws IllegalArgumentException if {@code s < 1}
+   */
+  public LatticeBuilder internalStates(int s) {
+    this.internalStates = Check.atLeast("LatticeBuilder.internalStates", "s", s, 1);
+    return this;
+  }
+
+  /** A spin 1/2 on every site: the same as {@code internalStates(2)}. */
+  public LatticeBuilder spinHalf() {
+    return internalStates(2);
+  }
+
   /** Open boundaries on every axis (the default). */
   public LatticeBuilder open() {
     Arrays.fill(periodic, false);
@@ -77,7 +97,20 @@ public final class LatticeBuilder {
                 + "; use open() for it");
       }
     }
-    return Lattice.box(name, sides, periodic);
+    long states = (long) internalStates;
+    for (int side : sides) {
+      states *= side;
+    }
+    if (states > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "LatticeBuilder.build: sites times internal states must be < 2^31, got "
+              + states
+              + " for sides "
+              + Arrays.toString(sides)
+              + " and s = "
+              + internalStates);
+    }
+    return Lattice.box(name, sides, periodic, internalStates);
   }
 
   @Override
@@ -88,6 +121,7 @@ public final class LatticeBuilder {
         + Arrays.toString(sides)
         + ", periodic "
         + Arrays.toString(periodic)
+        + (internalStates > 1 ? ", " + internalStates + " internal states" : "")
         + "]: call build()";
   }
 }

@@ -7,5 +7,9 @@
  * one the delta state (7) of the text sits on). Each axis is open (the wave function vanishes
  * outside the box) or periodic (a torus; distances use the minimum image). Graphs (cycle, path,
  * complete graph, hypercube, an edge list) carry their adjacency and measure distance along edges.
+ *
+ * <p>A box may carry s internal states per site ({@code internalStates(s)}, e.g. a spin 1/2): its
+ * Hilbert space has {@code states() = N s} basis states {@code |x, sigma>}, indexed {@code x * s +
+ * sigma}, while sites, coordinates and distances remain those of the N sites.
  */
 package org.qdiff.lattice;

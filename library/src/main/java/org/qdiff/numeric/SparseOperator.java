@@ -18,7 +18,9 @@ import java.util.Arrays;
  *       sparse rows without values;
  *   <li>general complex entries in compressed sparse rows ({@code rowStart}, {@code column}, {@code
  *       valueRe}, {@code valueIm}); the builder that makes them stores both {@code (i,j)} and
- *       {@code (j,i)} with conjugate values, so the operator stays self-adjoint.
+ *       {@code (j,i)} with conjugate values, so the operator stays self-adjoint;
+ *   <li>nearest-neighbour hopping with a complex s x s matrix on each bond of a box whose sites
+ *       carry s internal states ({@link LinkStencil}: Peierls phases, spin-orbit links).
  * </ol>
  *
  * <p>A chain may also carry real symmetric entries within a band {@code |i - j| <= b}, stored by
@@ -43,6 +45,7 @@ public final class SparseOperator {
   private final double[] valueRe;
   private final double[] valueIm;
   private final BandRows band;
+  private final LinkStencil links;
 
   private SparseOperator(
       int size,
@@ -72,10 +75,11 @@ public final class SparseOperator {
     this.valueRe = valueRe;
     this.valueIm = valueIm;
     this.band = null;
+    this.links = null;
   }
 
-  /** A copy of {@code base} whose banded part is {@code band} (may be null). */
-  private SparseOperator(SparseOperator base, BandRows band) {
+  /** A copy of {@code base} whose banded and link parts are {@code band} and {@code links}. */
+  private SparseOperator(SparseOperator base, BandRows band, LinkStencil links) {
     this.size = base.size;
     this.shift = base.shift;
     this.potential = base.potential;
@@ -90,16 +94,26 @@ public final class SparseOperator {
     this.valueRe = base.valueRe;
     this.valueIm = base.valueIm;
     this.band = band;
+    this.links = links;
   }
 
-  private SparseOperator withoutBand() {
-    return band == null ? this : new SparseOperator(this, null);
+  /** This operator without its banded and link parts. */
+  private SparseOperator withoutBandAndLinks() {
+    return band == null && links == null ? this : new SparseOperator(this, null, null);
   }
 
   /** Real symmetric entries within a band of a chain (see {@link BandRows}). */
   public static SparseOperator banded(BandRows band) {
     Check.notNull("SparseOperator.banded", "band", band);
-    return new SparseOperator(zero(band.size()), band);
+    return new SparseOperator(zero(band.size()), band, null);
+  }
+
+  /**
+   * Matrix-valued nearest-neighbour hopping on a box with internal states (immutable; taken as it
+   * is). The vector length is cells times internal states.
+   */
+  public static SparseOperator links(LinkStencil links) {
+    return new SparseOperator(zero(links.size()), null, links);
   }
 
   /** The zero operator on {@code size} sites (no geometry). */
@@ -206,7 +220,11 @@ public final class SparseOperator {
    * @return a new array of N energies, or null when the operator is not translation invariant
    */
   public double[] blochEnergies() {
-    if (sides == null || adjacencyStart != null || rowStart != null || band != null) {
+    if (sides == null
+        || adjacencyStart != null
+        || rowStart != null
+        || band != null
+        || links != null) {
       return null;
     }
     for (boolean p : periodic) {
@@ -257,6 +275,9 @@ public final class SparseOperator {
 
   /** True if the operator has complex off-diagonal entries. */
   public boolean hasImaginaryPart() {
+    if (links != null && links.hasImaginaryPart()) {
+      return true;
+    }
     if (valueIm == null) {
       return false;
     }
@@ -312,6 +333,9 @@ public final class SparseOperator {
     if (band != null) {
       count += band.offDiagonalCount();
     }
+    if (links != null) {
+      count += links.offDiagonalCount();
+    }
     return count;
   }
 
@@ -324,9 +348,13 @@ public final class SparseOperator {
       throw new IllegalArgumentException(
           "SparseOperator.plus: sizes differ, " + size + " and " + other.size);
     }
-    if (band != null || other.band != null) {
+    if (band != null || other.band != null || links != null || other.links != null) {
+      LinkStencil linkSum =
+          links == null ? other.links : other.links == null ? links : links.plus(other.links);
       return new SparseOperator(
-          withoutBand().plus(other.withoutBand()), BandRows.sum(band, other.band));
+          withoutBandAndLinks().plus(other.withoutBandAndLinks()),
+          BandRows.sum(band, other.band),
+          linkSum);
     }
     double[] v = addNullable(potential, other.potential);
     int[] boxSides = sides != null ? sides : other.sides;
@@ -380,8 +408,11 @@ public final class SparseOperator {
 
   /** The operator multiplied by a real number. */
   public SparseOperator times(double factor) {
-    if (band != null) {
-      return new SparseOperator(withoutBand().times(factor), band.times(factor));
+    if (band != null || links != null) {
+      return new SparseOperator(
+          withoutBandAndLinks().times(factor),
+          band == null ? null : band.times(factor),
+          links == null ? null : links.times(factor));
     }
     return new SparseOperator(
         size,
@@ -401,8 +432,9 @@ public final class SparseOperator {
 
   /**
    * Gershgorin bounds on the spectrum: {@code {min_i (d_i - r_i), max_i (d_i + r_i)}} with d the
-   * diagonal and r the sum of absolute off-diagonal entries in row i. Always contains the spectrum
-   * of a self-adjoint operator.
+   * diagonal and r the sum of absolute off-diagonal entries in row i, widened on both sides by
+   * {@link LinkStencil#normBound()} when there is a link part. Always contains the spectrum of a
+   * self-adjoint operator.
    */
   public double[] gershgorinBounds() {
     double stencilRadius = 0;
@@ -435,6 +467,12 @@ public final class SparseOperator {
       }
       lo = Math.min(lo, center - radius);
       hi = Math.max(hi, center + radius);
+    }
+    if (links != null) {
+      // Weyl: adding the link hopping moves every eigenvalue by at most its norm.
+      double r = links.normBound();
+      lo -= r;
+      hi += r;
     }
     return new double[] {lo, hi};
   }
@@ -490,6 +528,9 @@ public final class SparseOperator {
           }
           if (band != null) {
             band.addRows(xRe, xIm, alpha, outRe, outIm, from, to);
+          }
+          if (links != null) {
+            links.addTo(xRe, xIm, alpha, outRe, outIm, from, to);
           }
           if (accRe != null) {
             for (int i = from; i < to; i++) {

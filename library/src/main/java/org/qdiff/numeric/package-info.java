@@ -5,9 +5,11 @@
  * imaginary parts); see {@link org.qdiff.numeric.ComplexVectors}. Hamiltonians are applied
  * matrix-free by {@link org.qdiff.numeric.SparseOperator} implementations: a stencil for hypercubic
  * boxes (no index arrays at all), band rows for band matrices on a chain ({@link
- * org.qdiff.numeric.BandRows}) and compressed sparse rows for everything else. Chebyshev
- * coefficients and recurrences live in {@link org.qdiff.numeric.Chebyshev}, dense exact
- * diagonalization in {@link org.qdiff.numeric.DenseEigen}.
+ * org.qdiff.numeric.BandRows}), complex matrices on the bonds of a box with internal states ({@link
+ * org.qdiff.numeric.LinkStencil}: magnetic flux, spin-orbit coupling) and compressed sparse rows
+ * for everything else. Chebyshev coefficients and recurrences live in {@link
+ * org.qdiff.numeric.Chebyshev}, dense exact diagonalization in {@link
+ * org.qdiff.numeric.DenseEigen}.
  *
  * <p>Methods here take explicit output buffers, never allocate per call on the hot path, and assume
  * valid input: validation happens in the builders that the user calls. Work is split over {@link

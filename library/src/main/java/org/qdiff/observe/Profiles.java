@@ -5,8 +5,10 @@ import org.qdiff.frame.Columns;
 import org.qdiff.frame.Frames;
 import org.qdiff.lattice.Lattice;
 import org.qdiff.numeric.Check;
+import org.qdiff.numeric.Fourier;
 import org.qdiff.numeric.Tensors;
 import org.qdiff.state.ProbabilityState;
+import org.qdiff.state.WaveFunction;
 import tech.tablesaw.api.Table;
 
 /** Whole probability profiles: p_t(x) along a line and marginals (as in Figure 5). */
@@ -81,6 +83,109 @@ public final class Profiles {
       out[k] = p[base + k * stride];
     }
     return out;
+  }
+
+  /**
+   * The momentum distribution {@code n(k) = sum_sigma |psi(k, sigma)|^2 / sum_k sum_sigma |psi(k,
+   * sigma)|^2} of a wave function on a box, with {@code psi(k, sigma) = N^{-1/2} sum_x e^{-i k.x}
+   * psi(x, sigma)} the discrete Fourier transform of each internal component ({@link Fourier}) on
+   * the grid {@code k_a = 2 pi m_a / L_a}. Normalized: {@code sum_k n(k) = 1}.
+   *
+   * <p>The values are indexed like the sites of the box: the entry of the site with centred
+   * coordinates m holds {@code k_a = 2 pi m_a / L_a}, so {@code lattice.site(m)} finds a wave
+   * number and {@code Plot.heatMap(lattice, n)} draws the distribution with k = 0 in the centre. In
+   * a magnetic field this is the distribution of the canonical momentum, which depends on the gauge
+   * (see {@code Gauge}).
+   *
+   * @throws IllegalArgumentException if psi is null or does not live on a box
+   */
+  public static double[] momentumDistribution(WaveFunction psi) {
+    String where = "Profiles.momentumDistribution";
+    Check.notNull(where, "psi", psi);
+    Lattice l = psi.lattice();
+    if (!l.isBox()) {
+      throw new IllegalArgumentException(
+          where + ": needs a box of Z^d (momenta need axes), got " + l);
+    }
+    int n = l.size();
+    int s = l.internalStates();
+    double[][] amplitudes = psi.toArrays();
+    Fourier fourier = Fourier.of(l.sides());
+    double[] re = s == 1 ? amplitudes[0] : new double[n];
+    double[] im = s == 1 ? amplitudes[1] : new double[n];
+    double[] density = new double[n];
+    for (int sigma = 0; sigma < s; sigma++) {
+      if (s > 1) {
+        for (int x = 0; x < n; x++) {
+          re[x] = amplitudes[0][x * s + sigma];
+          im[x] = amplitudes[1][x * s + sigma];
+        }
+      }
+      fourier.forward(re, im);
+      for (int k = 0; k < n; k++) {
+        density[k] += re[k] * re[k] + im[k] * im[k];
+      }
+    }
+    double total = 0;
+    for (double v : density) {
+      total += v;
+    }
+    // From the FFT order (k_a = 2 pi f_a / L_a, f_a wrapped) to the centred site order.
+    int d = l.dimension();
+    int[] sides = l.sides();
+    double[] out = new double[n];
+    int[] q = new int[d];
+    for (int i = 0; i < n; i++) {
+      int f = 0;
+      for (int a = 0; a < d; a++) {
+        f = f * sides[a] + (q[a] + (sides[a] + 1) / 2) % sides[a];
+      }
+      out[i] = density[f] / total;
+      for (int a = d - 1; a >= 0; a--) {
+        if (++q[a] < sides[a]) {
+          break;
+        }
+        q[a] = 0;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The wave numbers {@code k = 2 pi m / L} along one axis of a box, for {@code m = -floor(L/2) ..
+   * ceil(L/2) - 1}: the k of each index of a {@link #momentumDistribution} along that axis.
+   */
+  public static double[] waveNumbers(Lattice lattice, int axis) {
+    Check.notNull("Profiles.waveNumbers", "lattice", lattice);
+    double[] m = positions(lattice, axis);
+    double[] k = new double[m.length];
+    for (int i = 0; i < k.length; i++) {
+      k[i] = 2 * Math.PI * m[i] / m.length;
+    }
+    return k;
+  }
+
+  /**
+   * The {@link #momentumDistribution} as a table with one row per wave vector: columns {@code kx}
+   * (, {@code ky}, {@code kz}) and {@code n}, in the order of the sites of the box.
+   */
+  public static Table momentumTable(WaveFunction psi) {
+    double[] n = momentumDistribution(psi);
+    Lattice l = psi.lattice();
+    int d = l.dimension();
+    String[] names = new String[d + 1];
+    double[][] columns = new double[d + 1][];
+    for (int a = 0; a < d; a++) {
+      names[a] = Columns.waveNumber(a);
+      columns[a] = new double[n.length];
+      int side = l.side(a);
+      for (int i = 0; i < n.length; i++) {
+        columns[a][i] = 2 * Math.PI * l.coordinate(i, a) / side;
+      }
+    }
+    names[d] = Columns.MOMENTUM_DENSITY;
+    columns[d] = n;
+    return Frames.table("momentum distribution", names, columns);
   }
 
   /** Mean of a profile given by positions and weights: {@code sum x w / sum w}. */

@@ -32,11 +32,19 @@ public final class DensityMatrix implements ProbabilityState {
   /**
    * The pure state {@code rho = |psi><psi|}, {@code rho_xy = psi(x) conj(psi(y))}.
    *
-   * @throws IllegalArgumentException if psi is null or the matrix would not fit in memory
+   * @throws IllegalArgumentException if psi is null, lives on a lattice with internal states, or
+   *     the matrix would not fit in memory
    */
   public static DensityMatrix of(WaveFunction psi) {
     String where = "DensityMatrix.of";
     Check.notNull(where, "psi", psi);
+    if (psi.lattice().internalStates() > 1) {
+      throw new IllegalArgumentException(
+          where
+              + ": density matrices are indexed by sites, but psi lives on "
+              + psi.lattice()
+              + " with internal states");
+    }
     int n = psi.size();
     checkMemory(where, n, 1);
     double[][] amplitudes = psi.toArrays();

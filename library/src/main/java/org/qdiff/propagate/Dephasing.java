@@ -69,10 +69,17 @@ public final class Dephasing {
   /**
    * Starts configuring dephased dynamics with Hamiltonian H.
    *
-   * @throws IllegalArgumentException if H is null
+   * @throws IllegalArgumentException if H is null or acts on a lattice with internal states (site
+   *     dephasing is defined for one state per site)
    */
   public static Dephasing of(Hamiltonian hamiltonian) {
-    return new Dephasing(Check.notNull("Dephasing.of", "hamiltonian", hamiltonian));
+    Check.notNull("Dephasing.of", "hamiltonian", hamiltonian);
+    if (hamiltonian.lattice().internalStates() > 1) {
+      throw new IllegalArgumentException(
+          "Dephasing.of: site dephasing needs a lattice without internal states, but H acts on "
+              + hamiltonian.lattice());
+    }
+    return new Dephasing(hamiltonian);
   }
 
   /**

@@ -143,7 +143,7 @@ public final class Evolution {
     Propagator.Stepper stepper = propagator.prepare(hamiltonian);
     StateBuffers state = initial.toBuffers();
     double norm0 = ComplexVectors.normSquared(state.re, state.im);
-    double[] p = new double[initial.size()];
+    double[] p = new double[initial.lattice().size()];
     double[] grid = times.times();
     double[][] columns = new double[measured.size()][grid.length];
     List<WaveFunction> snapshots = new ArrayList<>();

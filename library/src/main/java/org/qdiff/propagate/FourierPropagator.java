@@ -32,6 +32,12 @@ public final class FourierPropagator implements Propagator {
   /** E(k) on the FFT grid, or the reason this method does not apply. */
   private static double[] blochEnergies(Hamiltonian hamiltonian) {
     Lattice lattice = hamiltonian.lattice();
+    if (lattice.internalStates() > 1) {
+      throw new IllegalArgumentException(
+          "Propagators.fourier: transforms one amplitude per site, but "
+              + lattice
+              + " has internal states; use Propagators.chebyshev()");
+    }
     double[] energies = lattice.isBox() ? hamiltonian.operator().blochEnergies() : null;
     if (energies == null) {
       throw new IllegalArgumentException(

@@ -8,6 +8,8 @@ import org.qdiff.numeric.Check;
  * Configures a Gaussian wave packet {@code psi(x) ~ exp(-|x - x0|^2 / (4 sigma^2) + i k.(x - x0))}:
  * width sigma (the standard deviation of |psi|^2 along each axis), centre x0 (the origin by
  * default) and mean momentum k (zero by default). On periodic axes |x - x0| is the minimum image.
+ * On a lattice with internal states the packet is {@code psi(x) chi} with the spinor chi of {@link
+ * #spinor} (internal state 0 by default).
  */
 public final class GaussianPacketBuilder {
 
@@ -15,6 +17,7 @@ public final class GaussianPacketBuilder {
   private double width = Double.NaN;
   private int[] center;
   private double[] momentum;
+  private Spinor spinor;
 
   GaussianPacketBuilder(Lattice lattice) {
     if (!lattice.isBox()) {
@@ -51,6 +54,18 @@ public final class GaussianPacketBuilder {
   }
 
   /**
+   * The internal state of the packet on a lattice with internal states (default: internal state 0).
+   *
+   * @throws IllegalArgumentException if the spinor does not have s components
+   */
+  public GaussianPacketBuilder spinor(Spinor chi) {
+    Check.notNull("GaussianPacketBuilder.spinor", "chi", chi);
+    chi.requireDimension("GaussianPacketBuilder.spinor", lattice.internalStates());
+    this.spinor = chi;
+    return this;
+  }
+
+  /**
    * The normalized packet.
    *
    * @throws IllegalStateException if no width was set
@@ -62,9 +77,11 @@ public final class GaussianPacketBuilder {
     }
     int n = lattice.size();
     int d = lattice.dimension();
+    int s = lattice.internalStates();
+    Spinor chi = spinor == null ? Spinor.basis(s, 0) : spinor;
     int from = lattice.site(center);
-    double[] re = new double[n];
-    double[] im = new double[n];
+    double[] re = new double[lattice.states()];
+    double[] im = new double[lattice.states()];
     double inv = 1.0 / (4 * width * width);
     for (int i = 0; i < n; i++) {
       double r2 = 0;
@@ -75,8 +92,12 @@ public final class GaussianPacketBuilder {
         phase += momentum[a] * dx;
       }
       double amplitude = Math.exp(-r2 * inv);
-      re[i] = amplitude * Math.cos(phase);
-      im[i] = amplitude * Math.sin(phase);
+      double cr = amplitude * Math.cos(phase);
+      double ci = amplitude * Math.sin(phase);
+      for (int sigma = 0; sigma < s; sigma++) {
+        re[i * s + sigma] = cr * chi.re(sigma) - ci * chi.im(sigma);
+        im[i * s + sigma] = cr * chi.im(sigma) + ci * chi.re(sigma);
+      }
     }
     return WaveFunction.normalizedOrThrow("GaussianPacketBuilder.build", lattice, re, im);
   }

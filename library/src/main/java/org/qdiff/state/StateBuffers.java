@@ -8,7 +8,7 @@ import org.qdiff.lattice.Lattice;
  */
 public final class StateBuffers {
 
-  /** Real parts, indexed by site. */
+  /** Real parts, indexed by site (by state index {@code x * s + sigma} with internal states). */
   public final double[] re;
 
   /** Imaginary parts, indexed by site. */
@@ -19,8 +19,8 @@ public final class StateBuffers {
   /** Zero buffers on a lattice. */
   public StateBuffers(Lattice lattice) {
     this.lattice = lattice;
-    this.re = new double[lattice.size()];
-    this.im = new double[lattice.size()];
+    this.re = new double[lattice.states()];
+    this.im = new double[lattice.states()];
   }
 
   StateBuffers(Lattice lattice, double[] re, double[] im) {

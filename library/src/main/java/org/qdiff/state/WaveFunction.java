@@ -7,15 +7,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.qdiff.lattice.Lattice;
 import org.qdiff.numeric.Check;
 import org.qdiff.numeric.ComplexVectors;
+import org.qdiff.numeric.Parallel;
 import org.qdiff.numeric.Tensors;
 
 /**
- * A wave function psi on a lattice: one complex number per site (split into real and imaginary
- * arrays, see the package documentation). Immutable; operations return new wave functions.
+ * A wave function psi on a lattice: one complex number per site, or per basis state {@code |x,
+ * sigma>} on a lattice with s internal states (split into real and imaginary arrays, see the
+ * package documentation). Immutable; operations return new wave functions.
  *
  * <p>Factories: {@link #delta} (Eq. 7), {@link #gaussianPacket}, {@link #planeWave}, {@link
  * #fromFunction}, {@link #fromCoordinates}, {@link #fromArrays}. All of them return states
- * normalized as in Eq. (2), {@code sum_x |psi(x)|^2 = 1}, and reject zero or non-finite input.
+ * normalized as in Eq. (2), {@code sum_x |psi(x)|^2 = 1}, and reject zero or non-finite input. On a
+ * lattice with internal states, the factories that describe a spatial profile (delta, packet, plane
+ * wave, coordinates) put it in internal state 0 unless given a {@link Spinor}; the probability p(x)
+ * of a site is {@code sum_sigma |psi(x, sigma)|^2}.
  */
 public final class WaveFunction implements ProbabilityState {
 
@@ -39,9 +44,32 @@ public final class WaveFunction implements ProbabilityState {
   public static WaveFunction delta(Lattice lattice, int site) {
     Check.notNull("WaveFunction.delta", "lattice", lattice);
     lattice.checkSite("WaveFunction.delta", site);
-    double[] re = new double[lattice.size()];
-    re[site] = 1.0;
-    return new WaveFunction(lattice, re, new double[lattice.size()]);
+    double[] re = new double[lattice.states()];
+    re[site * lattice.internalStates()] = 1.0;
+    return new WaveFunction(lattice, re, new double[lattice.states()]);
+  }
+
+  /**
+   * The particle at one site in a given internal state: {@code psi(x, sigma) = chi(sigma)} if x =
+   * site, else 0.
+   *
+   * @throws IllegalArgumentException if the site is not in {@code [0, N-1]} or the spinor does not
+   *     have s components
+   */
+  public static WaveFunction delta(Lattice lattice, int site, Spinor spinor) {
+    String where = "WaveFunction.delta";
+    Check.notNull(where, "lattice", lattice);
+    lattice.checkSite(where, site);
+    Check.notNull(where, "spinor", spinor);
+    int s = lattice.internalStates();
+    spinor.requireDimension(where, s);
+    double[] re = new double[lattice.states()];
+    double[] im = new double[lattice.states()];
+    for (int sigma = 0; sigma < s; sigma++) {
+      re[site * s + sigma] = spinor.re(sigma);
+      im[site * s + sigma] = spinor.im(sigma);
+    }
+    return new WaveFunction(lattice, re, im);
   }
 
   /** The delta state at the origin (Eq. 7). */
@@ -52,13 +80,14 @@ public final class WaveFunction implements ProbabilityState {
 
   /**
    * The uniform superposition {@code psi(x) = 1 / sqrt(N)} of all sites: the start of a quantum
-   * search, which knows nothing about where the marked site is.
+   * search, which knows nothing about where the marked site is. With internal states, of all N s
+   * basis states.
    */
   public static WaveFunction uniform(Lattice lattice) {
     Check.notNull("WaveFunction.uniform", "lattice", lattice);
-    double[] re = new double[lattice.size()];
-    java.util.Arrays.fill(re, 1 / Math.sqrt(lattice.size()));
-    return new WaveFunction(lattice, re, new double[lattice.size()]);
+    double[] re = new double[lattice.states()];
+    java.util.Arrays.fill(re, 1 / Math.sqrt(lattice.states()));
+    return new WaveFunction(lattice, re, new double[lattice.states()]);
   }
 
   /**
@@ -72,8 +101,9 @@ public final class WaveFunction implements ProbabilityState {
   }
 
   /**
-   * The plane wave {@code psi(x) = exp(i k.x) / sqrt(N)} on a box. On a periodic box it is an
-   * eigenstate of the hopping Hamiltonian when each k_a is a multiple of 2 pi / L_a.
+   * The plane wave {@code psi(x) = exp(i k.x) / sqrt(N)} on a box (in internal state 0). On a
+   * periodic box it is an eigenstate of the hopping Hamiltonian when each k_a is a multiple of 2 pi
+   * / L_a.
    *
    * @param momentum k, one finite component per axis
    */
@@ -82,22 +112,25 @@ public final class WaveFunction implements ProbabilityState {
     Check.notNull(where, "lattice", lattice);
     checkMomentum(where, lattice, momentum);
     int n = lattice.size();
-    double[] re = new double[n];
-    double[] im = new double[n];
+    int s = lattice.internalStates();
+    double[] re = new double[lattice.states()];
+    double[] im = new double[lattice.states()];
     double amplitude = 1.0 / Math.sqrt(n);
     for (int i = 0; i < n; i++) {
       double phase = 0;
       for (int a = 0; a < momentum.length; a++) {
         phase += momentum[a] * lattice.coordinate(i, a);
       }
-      re[i] = amplitude * Math.cos(phase);
-      im[i] = amplitude * Math.sin(phase);
+      re[i * s] = amplitude * Math.cos(phase);
+      im[i * s] = amplitude * Math.sin(phase);
     }
     return new WaveFunction(lattice, re, im);
   }
 
   /**
-   * A wave function from a function of the site index, then normalized (Eq. 2).
+   * A wave function from a function of the site index, then normalized (Eq. 2). On a lattice with s
+   * internal states the function is called with every state index {@code x * s + sigma} (see {@link
+   * Lattice#stateIndex}).
    *
    * @throws IllegalArgumentException if the function throws or returns null or a non-finite value
    *     (the message names the site), or if every value is 0
@@ -106,7 +139,7 @@ public final class WaveFunction implements ProbabilityState {
     String where = "WaveFunction.fromFunction";
     Check.notNull(where, "lattice", lattice);
     Check.notNull(where, "amplitude", amplitude);
-    int n = lattice.size();
+    int n = lattice.states();
     double[] re = new double[n];
     double[] im = new double[n];
     for (int i = 0; i < n; i++) {
@@ -127,32 +160,37 @@ public final class WaveFunction implements ProbabilityState {
   }
 
   /**
-   * A wave function from a function of the centred coordinates of a box, then normalized.
+   * A wave function from a function of the centred coordinates of a box, then normalized; in
+   * internal state 0 on a lattice with internal states.
    *
    * @see #fromFunction
    */
   public static WaveFunction fromCoordinates(Lattice lattice, Function<int[], Complex> amplitude) {
     Check.notNull("WaveFunction.fromCoordinates", "lattice", lattice);
     Check.notNull("WaveFunction.fromCoordinates", "amplitude", amplitude);
-    return fromFunction(lattice, site -> amplitude.apply(lattice.coordinates(site)));
+    int s = lattice.internalStates();
+    return fromFunction(
+        lattice,
+        index -> index % s == 0 ? amplitude.apply(lattice.coordinates(index / s)) : Complex.ZERO);
   }
 
   /**
-   * A wave function from arrays of real and imaginary parts (copied), then normalized.
+   * A wave function from arrays of real and imaginary parts (copied), then normalized. With s
+   * internal states the arrays have N s entries, indexed {@code x * s + sigma}.
    *
-   * @throws IllegalArgumentException if the lengths are not N, a value is not finite, or the state
-   *     is zero
+   * @throws IllegalArgumentException if the lengths are not N s, a value is not finite, or the
+   *     state is zero
    */
   public static WaveFunction fromArrays(Lattice lattice, double[] real, double[] imaginary) {
     String where = "WaveFunction.fromArrays";
     Check.notNull(where, "lattice", lattice);
     Check.notNull(where, "real", real);
     Check.notNull(where, "imaginary", imaginary);
-    if (real.length != lattice.size() || imaginary.length != lattice.size()) {
+    if (real.length != lattice.states() || imaginary.length != lattice.states()) {
       throw new IllegalArgumentException(
           where
-              + ": real and imaginary must have length N = "
-              + lattice.size()
+              + ": real and imaginary must have length N s = "
+              + lattice.states()
               + ", got "
               + real.length
               + " and "
@@ -213,48 +251,84 @@ public final class WaveFunction implements ProbabilityState {
     return lattice;
   }
 
-  /** Number of sites. */
+  /** Number of complex amplitudes: the sites N, times s with internal states. */
   public int size() {
     return re.length;
   }
 
-  /** psi(site) as a complex number. */
-  public Complex amplitude(int site) {
-    lattice.checkSite("WaveFunction.amplitude", site);
-    return new Complex(re[site], im[site]);
+  /**
+   * psi at one index as a complex number: the site on a lattice without internal states, else the
+   * state index {@code x * s + sigma} (see {@link #amplitude(int, int)}).
+   */
+  public Complex amplitude(int index) {
+    Check.index("WaveFunction.amplitude", "index", index, re.length);
+    return new Complex(re[index], im[index]);
   }
 
-  /** p(site) = |psi(site)|^2 (Eq. 4). */
+  /** psi(site, sigma) as a complex number. */
+  public Complex amplitude(int site, int sigma) {
+    int index = lattice.stateIndex(site, sigma);
+    return new Complex(re[index], im[index]);
+  }
+
+  /** p(site) = |psi(site)|^2 (Eq. 4), summed over the internal states. */
   public double probability(int site) {
     lattice.checkSite("WaveFunction.probability", site);
-    return re[site] * re[site] + im[site] * im[site];
+    int s = lattice.internalStates();
+    double p = 0;
+    for (int i = site * s; i < site * s + s; i++) {
+      p += re[i] * re[i] + im[i] * im[i];
+    }
+    return p;
   }
 
+  /** Writes p(x) of every site (summed over the internal states) into {@code out}, length N. */
   @Override
   public void probabilitiesInto(double[] out) {
-    if (out.length != re.length) {
+    if (out.length != lattice.size()) {
       throw new IllegalArgumentException(
           "WaveFunction.probabilitiesInto: out must have length N = "
-              + re.length
+              + lattice.size()
               + ", got "
               + out.length);
     }
-    ComplexVectors.probabilities(re, im, out);
+    int s = lattice.internalStates();
+    if (s == 1) {
+      ComplexVectors.probabilities(re, im, out);
+      return;
+    }
+    Parallel.forRange(
+        out.length,
+        (from, to) -> {
+          for (int x = from; x < to; x++) {
+            double p = 0;
+            for (int i = x * s; i < x * s + s; i++) {
+              p += re[i] * re[i] + im[i] * im[i];
+            }
+            out[x] = p;
+          }
+        });
   }
 
-  /** p(x) = |psi(x)|^2 as an ND4J DOUBLE array shaped like the box (a vector on a graph). */
+  /**
+   * p(x) = |psi(x)|^2 (summed over internal states) as an ND4J DOUBLE array shaped like the box (a
+   * vector on a graph).
+   */
   public INDArray probabilities() {
     return Tensors.array(probabilityArray(), shape());
   }
 
-  /** Real parts as an ND4J DOUBLE array shaped like the box. */
+  /**
+   * Real parts as an ND4J DOUBLE array shaped like the box, with a last axis of length s on a
+   * lattice with internal states.
+   */
   public INDArray real() {
-    return Tensors.array(re, shape());
+    return Tensors.array(re, componentShape());
   }
 
-  /** Imaginary parts as an ND4J DOUBLE array shaped like the box. */
+  /** Imaginary parts, shaped as {@link #real()}. */
   public INDArray imaginary() {
-    return Tensors.array(im, shape());
+    return Tensors.array(im, componentShape());
   }
 
   /** Copies of the real and imaginary parts, {@code {re, im}}. */
@@ -364,6 +438,17 @@ public final class WaveFunction implements ProbabilityState {
 
   private int[] shape() {
     return lattice.isBox() ? lattice.sides() : new int[] {lattice.size()};
+  }
+
+  private int[] componentShape() {
+    int s = lattice.internalStates();
+    if (s == 1) {
+      return shape();
+    }
+    int[] sides = lattice.sides();
+    int[] shape = java.util.Arrays.copyOf(sides, sides.length + 1);
+    shape[sides.length] = s;
+    return shape;
   }
 
   @Override
