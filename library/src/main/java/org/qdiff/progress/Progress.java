@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
  * The process-wide source of {@link ProgressReporter}s.
  *
  * <p>Library code asks for a reporter when a long task starts; front ends decide how it looks by
- * installing a {@link Factory}. The default factory is silent.
+ * installing a {@link Factory}. The default prints text lines to the terminal when the JVM has one
+ * (a program or JShell started from a shell) and is silent otherwise (tests, services); a notebook
+ * kernel installs its own progress bars.
  */
 public final class Progress {
 
@@ -21,7 +23,10 @@ public final class Progress {
     ProgressReporter start(String label, long total);
   }
 
-  private static volatile Factory factory = (label, total) -> ProgressReporter.SILENT;
+  private static final Factory SILENT = (label, total) -> ProgressReporter.SILENT;
+
+  private static volatile Factory factory =
+      System.console() != null ? TextProgress.to(System.err) : SILENT;
 
   // Depth of quietly(...) calls on each thread; an int[1] so that entering and leaving do not box.
   private static final ThreadLocal<int[]> QUIET = ThreadLocal.withInitial(() -> new int[1]);
@@ -37,9 +42,9 @@ public final class Progress {
     factory = Objects.requireNonNull(newFactory, "Progress.install: factory must not be null");
   }
 
-  /** Restores the silent default. */
+  /** Silences all reports from now on. */
   public static void silence() {
-    factory = (label, total) -> ProgressReporter.SILENT;
+    factory = SILENT;
   }
 
   /**
