@@ -9,6 +9,10 @@
  * validates, computes spectral bounds once, and returns the finished operator, which is applied
  * matrix-free: no N x N matrix is formed for a lattice.
  *
+ * <p>Spectral intervals come in two kinds ({@link org.qdiff.hamiltonian.SpectralBounds.Source}):
+ * Gershgorin's bounds contain the spectrum for certain; a Lanczos estimate is much tighter but only
+ * an estimate, which the Chebyshev methods verify while they run.
+ *
  * <p>Units: hbar = 1, lattice spacing 1, energies in units of the hopping.
  */
 package org.qdiff.hamiltonian;

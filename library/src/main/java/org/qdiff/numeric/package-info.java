@@ -6,7 +6,8 @@
  * matrix-free by {@link org.qdiff.numeric.SparseOperator} implementations: a stencil for hypercubic
  * boxes (no index arrays at all), band rows for band matrices on a chain ({@link
  * org.qdiff.numeric.BandRows}) and compressed sparse rows for everything else. Chebyshev
- * coefficients and recurrences live in {@link org.qdiff.numeric.Chebyshev}, dense exact
+ * coefficients and recurrences live in {@link org.qdiff.numeric.Chebyshev}, estimates of the
+ * spectral interval from a few Lanczos steps in {@link org.qdiff.numeric.Lanczos}, dense exact
  * diagonalization in {@link org.qdiff.numeric.DenseEigen}.
  *
  * <p>Methods here take explicit output buffers, never allocate per call on the hot path, and assume
