@@ -1,12 +1,33 @@
 package org.qdiff.hamiltonian;
 
 /**
- * An interval {@code [lower, upper]} that contains the whole spectrum of a Hamiltonian.
+ * An interval {@code [lower, upper]} for the spectrum of a Hamiltonian: either bounds that contain
+ * it for certain ({@link Hamiltonian#spectralBounds()}) or a tight estimate ({@link
+ * Hamiltonian#estimatedSpectralBounds()}). Energies in units of the hopping.
  *
- * @param lower lower bound on the smallest eigenvalue
- * @param upper upper bound on the largest eigenvalue
+ * @param lower lower end (a bound on, or an estimate of, the smallest eigenvalue)
+ * @param upper upper end (a bound on, or an estimate of, the largest eigenvalue)
  */
 public record SpectralBounds(double lower, double upper) {
+
+  /**
+   * Where the spectral interval of a Chebyshev expansion comes from ({@code
+   * Propagators.chebyshev().bounds(...)}, {@code DensityOfStates.bounds(...)}).
+   */
+  public enum Source {
+    /**
+     * Gershgorin discs ({@link Hamiltonian#spectralBounds()}): they contain the spectrum for
+     * certain, but may be much wider than it (band matrices: +-8 against +-2).
+     */
+    GERSHGORIN,
+    /**
+     * A few Lanczos steps with a safety margin ({@link Hamiltonian#estimatedSpectralBounds()}):
+     * close to the true extremes, hence fewer terms, but an estimate. Methods that use it verify it
+     * while they run and fall back to {@link #GERSHGORIN} when part of the spectrum shows up
+     * outside.
+     */
+    LANCZOS
+  }
 
   /** The middle of the interval. */
   public double center() {

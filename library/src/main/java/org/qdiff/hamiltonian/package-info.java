@@ -16,6 +16,10 @@
  * on the internal states. The hopping then becomes one matrix per bond, stored per site and axis
  * without index arrays ({@link org.qdiff.numeric.LinkStencil}).
  *
+ * <p>Spectral intervals come in two kinds ({@link org.qdiff.hamiltonian.SpectralBounds.Source}):
+ * Gershgorin's bounds contain the spectrum for certain; a Lanczos estimate is much tighter but only
+ * an estimate, which the Chebyshev methods verify while they run.
+ *
  * <p>Units: hbar = 1, lattice spacing 1, energies in units of the hopping.
  */
 package org.qdiff.hamiltonian;

@@ -53,7 +53,7 @@ public final class ChebyshevMoments {
 
   /**
    * Adds {@code <r|T_n(A~)|r>} (real part; the moments of a self-adjoint A are real) to {@code
-   * out[n]} for {@code n = 0 .. out.length - 1}.
+   * out[n]} for {@code n = 0 .. out.length - 1}, on an interval known to contain the spectrum.
    *
    * @param operator A, not modified
    * @param center the middle of A's spectral interval
@@ -72,6 +72,31 @@ public final class ChebyshevMoments {
       double[] im,
       double[] out,
       Workspace work) {
+    accumulate(operator, center, halfWidth, Double.POSITIVE_INFINITY, re, im, out, work);
+  }
+
+  /**
+   * As {@link #accumulate(SparseOperator, double, double, double[], double[], double[],
+   * Workspace)}, on an interval that may not contain the whole spectrum: the recurrence checks
+   * {@code <v_n|v_n> <= growthLimit <r|r>} at every n where it forms that product (free: it is the
+   * moment {@code mu_{2n}}). Inside {@code [-1, 1]} {@code |T_n| <= 1}, so with {@code growthLimit
+   * >= 1} a failed check proves that part of the spectrum lies outside the interval; the run then
+   * stops and the moments added so far must be discarded.
+   *
+   * @param growthLimit largest allowed {@code <v_n|v_n> / <r|r>}, e.g. {@code
+   *     Chebyshev.GROWTH_LIMIT^2}; infinity turns the check off
+   * @return false if a check failed (out then holds partial sums)
+   * @throws CancellationException if the thread is interrupted (checked every 64 moments)
+   */
+  public static boolean accumulate(
+      SparseOperator operator,
+      double center,
+      double halfWidth,
+      double growthLimit,
+      double[] re,
+      double[] im,
+      double[] out,
+      Workspace work) {
     final double alpha = 1.0 / halfWidth;
     final double beta = -center / halfWidth;
     final int moments = out.length;
@@ -85,6 +110,8 @@ public final class ChebyshevMoments {
     sums.compute(prevRe, prevIm, curRe, curIm);
     final double mu0 = sums.first;
     final double mu1 = sums.second;
+    final boolean verify = growthLimit < Double.POSITIVE_INFINITY;
+    final double limit = growthLimit * mu0;
     out[0] += mu0;
     out[1] += mu1;
     for (int n = 1; 2 * n < moments; n++) {
@@ -94,6 +121,10 @@ public final class ChebyshevMoments {
             curRe, curIm, 2 * alpha, 2 * beta, -1, prevRe, prevIm, prevRe, prevIm, null, null, 0,
             0);
         sums.compute(curRe, curIm, prevRe, prevIm);
+        // Written so that NaN (an overflow far outside) fails too.
+        if (verify && !(sums.first <= limit)) {
+          return false;
+        }
         out[2 * n] += 2 * sums.first - mu0;
         out[2 * n + 1] += 2 * sums.second - mu1;
         double[] t = prevRe;
@@ -104,6 +135,10 @@ public final class ChebyshevMoments {
         curIm = t;
       } else {
         sums.compute(curRe, curIm, null, null);
+        // Written so that NaN (an overflow far outside) fails too.
+        if (verify && !(sums.first <= limit)) {
+          return false;
+        }
         out[2 * n] += 2 * sums.first - mu0;
       }
       if (n % INTERRUPT_CHECK == 0 && Thread.currentThread().isInterrupted()) {
@@ -111,6 +146,7 @@ public final class ChebyshevMoments {
             "ChebyshevMoments: interrupted at moment " + 2 * n + " of " + moments);
       }
     }
+    return true;
   }
 
   /**

@@ -8,7 +8,8 @@
  * org.qdiff.numeric.BandRows}), complex matrices on the bonds of a box with internal states ({@link
  * org.qdiff.numeric.LinkStencil}: magnetic flux, spin-orbit coupling) and compressed sparse rows
  * for everything else. Chebyshev coefficients and recurrences live in {@link
- * org.qdiff.numeric.Chebyshev}, dense exact diagonalization in {@link
+ * org.qdiff.numeric.Chebyshev}, estimates of the spectral interval from a few Lanczos steps in
+ * {@link org.qdiff.numeric.Lanczos}, dense exact diagonalization in {@link
  * org.qdiff.numeric.DenseEigen}.
  *
  * <p>Methods here take explicit output buffers, never allocate per call on the hot path, and assume

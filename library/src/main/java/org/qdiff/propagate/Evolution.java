@@ -177,6 +177,7 @@ public final class Evolution {
         progress.advance(k + 1);
       }
     }
+    OutputChecks.stepperWarnings(warnings, stepper);
     double seconds = (System.nanoTime() - started) * 1e-9;
     String[] names = measured.stream().map(Observable::name).toArray(String[]::new);
     return new Trajectory<>(

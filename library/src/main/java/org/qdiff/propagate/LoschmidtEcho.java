@@ -313,6 +313,7 @@ public final class LoschmidtEcho {
         progress.advance(k + 1);
       }
     }
+    OutputChecks.stepperWarnings(warnings, withH, withHPrime);
     String[] names = new String[1 + measured.size()];
     names[0] = ECHO;
     for (int o = 0; o < measured.size(); o++) {
@@ -403,6 +404,7 @@ public final class LoschmidtEcho {
         progress.advance(row + 1);
       }
     }
+    OutputChecks.stepperWarnings(warnings, withH, withHPrime);
     String[] names = new String[1 + measured.size()];
     names[0] = CLOCK;
     for (int o = 0; o < measured.size(); o++) {

@@ -9,7 +9,8 @@ import org.qdiff.state.StateBuffers;
 /**
  * The checks every evolution makes at an output time ({@link Evolution}, {@link MasterEquation},
  * {@link QuantumJumps}): observables must be finite (Tablesaw would show NaN as missing), and
- * probability near the box faces is reported as the {@link BoundaryGuard} says.
+ * probability near the box faces is reported as the {@link BoundaryGuard} says. Warnings of the
+ * steppers join the run's at the end.
  */
 final class OutputChecks {
 
@@ -100,5 +101,22 @@ final class OutputChecks {
       System.err.println("qdiff warning: " + message);
     }
     warnings.add(message);
+  }
+
+  /**
+   * Adds the steppers' warnings (e.g. a spectral estimate found too tight) to the run's; the first
+   * warning of a run is also printed.
+   *
+   * @param warnings the run's warnings, modified
+   */
+  static void stepperWarnings(List<String> warnings, Propagator.Stepper... steppers) {
+    for (Propagator.Stepper stepper : steppers) {
+      for (String message : stepper.warnings()) {
+        if (warnings.isEmpty()) {
+          System.err.println("qdiff warning: " + message);
+        }
+        warnings.add(message);
+      }
+    }
   }
 }

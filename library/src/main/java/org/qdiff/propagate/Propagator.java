@@ -1,5 +1,6 @@
 package org.qdiff.propagate;
 
+import java.util.List;
 import org.qdiff.hamiltonian.Hamiltonian;
 import org.qdiff.state.StateBuffers;
 
@@ -33,5 +34,20 @@ public interface Propagator {
      * @return number of Hamiltonian-vector products used
      */
     long advance(StateBuffers state, double from, double to);
+
+    /**
+     * What the stepper had to work around so far, e.g. a spectral estimate that a step found too
+     * tight (the step was redone); empty by default.
+     */
+    default List<String> warnings() {
+      return List.of();
+    }
+
+    /**
+     * Forgets what earlier steps learned (e.g. a fallback to wider spectral bounds) and their
+     * warnings, so that the next run starts as a fresh stepper would: for callers that reuse one
+     * stepper for independent runs. Does nothing by default.
+     */
+    default void reset() {}
   }
 }

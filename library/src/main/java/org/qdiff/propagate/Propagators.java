@@ -7,7 +7,8 @@ public final class Propagators {
 
   /**
    * The Chebyshev-expansion propagator (default tolerance 1e-12 per step), for any size: applies H
-   * matrix-free.
+   * matrix-free. It expands on the Lanczos estimate of the spectral interval, verified during the
+   * run ({@link ChebyshevPropagator#bounds(org.qdiff.hamiltonian.SpectralBounds.Source)}).
    */
   public static ChebyshevPropagator chebyshev() {
     return new ChebyshevPropagator(1e-12);

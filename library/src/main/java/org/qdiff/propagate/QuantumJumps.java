@@ -189,6 +189,7 @@ public final class QuantumJumps {
     double[] sumP = new double[n];
     long jumps = 0;
     long products = 0;
+    List<String> stepperWarnings = new ArrayList<>();
     int done = 0;
     try (ProgressReporter progress = Progress.start("quantum jumps", count)) {
       while (done < count) {
@@ -242,6 +243,9 @@ public final class QuantumJumps {
               });
           jumps += slot.jumps;
           products += slot.products;
+          for (String message : slot.stepper.warnings()) {
+            stepperWarnings.add("trajectory " + (r - 1) + ": " + message);
+          }
         }
         done += batch;
         if (boundaryWeight != null && guard.action() == BoundaryGuard.Action.FAIL) {
@@ -259,6 +263,12 @@ public final class QuantumJumps {
       for (int k = 0; k < outputs; k++) {
         OutputChecks.boundary(guard, boundarySum[k] / count, grid[k], where, warnings);
       }
+    }
+    for (String message : stepperWarnings) {
+      if (warnings.isEmpty()) {
+        System.err.println("qdiff warning: " + message);
+      }
+      warnings.add(message);
     }
     String[] names = new String[2 * kinds];
     double[][] columns = new double[2 * kinds][];
@@ -378,6 +388,8 @@ public final class QuantumJumps {
     void run(int r) {
       Seed own = base.realization(r);
       state.load(initial);
+      // Each trajectory starts afresh, so that it does not depend on which slot runs it.
+      stepper.reset();
       jumps = 0;
       products = 0;
       double now = 0;
