@@ -44,7 +44,8 @@ public final class Backscattering {
    * @param k0 one finite component per axis, in radians per lattice spacing
    * @throws IllegalArgumentException if the lattice is not such a box, k0 has the wrong length or a
    *     non-finite component, or k0 has no image under the point group besides k0 and -k0 (e.g. on
-   *     a square box k0 = 0 or k0 = (k, k)): then there is no background to compare with
+   *     a square box k0 = 0 or k0 = (pi, pi) on even sides; on the diagonals two images remain):
+   *     then there is no background to compare with
    */
   public static Backscattering at(Lattice lattice, double... k0) {
     String where = "Backscattering.at";
