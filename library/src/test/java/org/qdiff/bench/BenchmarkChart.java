@@ -102,7 +102,7 @@ final class BenchmarkChart {
                     + (quick ? " (--quick: reduced sizes)" : "")
                     + ", lower is better")
             .yAxisTitle("wall time (s), log scale")
-            .xAxisTitle("case (" + Machine.describe() + ")")
+            .xAxisTitle("case (" + Machine.describe() + loadRange(rows) + ")")
             .build();
     style(chart.getStyler());
     chart.getStyler().setYAxisLogarithmic(true);
@@ -144,7 +144,7 @@ final class BenchmarkChart {
     // Bars on a log axis start at the axis minimum, which XChart needs given (a missing bar, null,
     // would otherwise count as 0); whole decades around the data.
     if (highest > 0) {
-      chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lowest))));
+      chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lowest)) - 1));
       chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(highest)) + 0.6));
     }
     return chart;
@@ -207,7 +207,7 @@ final class BenchmarkChart {
         String name = r.caseName();
         labels.add(
             name.equals("kernel_start")
-                ? "kernel start"
+                ? "kernel"
                 : name.substring("notebook:".length()).replaceFirst("_.*", ""));
         values.add(r.number(BenchmarkRow.WALL));
       }
@@ -232,6 +232,22 @@ final class BenchmarkChart {
     chart.getStyler().setXAxisLabelRotation(0);
     chart.addSeries("wall time", labels, values).setFillColor(new Color(0x1F, 0x4E, 0x9A));
     return chart;
+  }
+
+  /** "; load average 2.5 to 6.2": the machine's load while the rows were measured. */
+  private static String loadRange(List<BenchmarkRow> rows) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (BenchmarkRow r : rows) {
+      double load = r.number(BenchmarkRow.LOAD);
+      if (Double.isFinite(load)) {
+        lo = Math.min(lo, load);
+        hi = Math.max(hi, load);
+      }
+    }
+    return hi < lo
+        ? ""
+        : String.format(java.util.Locale.ROOT, "; load average %.1f to %.1f", lo, hi);
   }
 
   private static boolean hasWall(BenchmarkRow r) {

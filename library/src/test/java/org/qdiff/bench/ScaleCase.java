@@ -36,7 +36,7 @@ final class ScaleCase {
     double msd = run.column("msd")[0];
     double peak = Machine.peakRssMb();
     long n = h.size();
-    double budget = PropagationCase.budgetMb(n);
+    double budget = budgetMb(n);
     BenchmarkRow row =
         BenchmarkRow.of(NAME, "qdiff", threads)
             .count(BenchmarkRow.SITES, n)
@@ -79,5 +79,13 @@ final class ScaleCase {
         budget,
         buildSeconds);
     return List.of(row);
+  }
+
+  /**
+   * The memory budget of the issue for N sites: 4 complex vectors, the potential, and 300 MB for
+   * the JVM, libraries and everything else, in MiB.
+   */
+  static double budgetMb(long sites) {
+    return (4 * 16.0 + 8.0) * sites / (1 << 20) + 300;
   }
 }
