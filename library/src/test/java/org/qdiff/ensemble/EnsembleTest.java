@@ -7,6 +7,10 @@ import static org.qdiff.ensemble.Tables.assertIdentical;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hipparchus.stat.descriptive.moment.Mean;
 import org.hipparchus.stat.descriptive.moment.StandardDeviation;
@@ -191,6 +195,34 @@ class EnsembleTest {
     assertEquals(List.of("t"), one.keys());
     assertIdentical(one.mean(), two.mean());
     assertIdentical(one.realizations(), two.realizations());
+  }
+
+  @Test
+  void twoThreadsRunTwoRealizationsAtOnce() {
+    // Each realization waits at a barrier for a second one: it can only finish when two run at
+    // the same time on two threads. Run one after the other, the first would wait alone until the
+    // timeout and fail the ensemble. No CPU time is needed, so a busy machine cannot fail this.
+    CyclicBarrier pair = new CyclicBarrier(2);
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    Realization paired =
+        seed -> {
+          threads.add(Thread.currentThread().getName());
+          pair.await(60, TimeUnit.SECONDS);
+          return Table.create("paired")
+              .addColumns(
+                  DoubleColumn.create("t", new double[] {0}),
+                  DoubleColumn.create("y", new double[] {seed.uniform(0, 0)}));
+        };
+    int original = Parallel.threads();
+    EnsembleResult result;
+    try {
+      Parallel.setThreads(2);
+      result = Ensemble.of(paired).realizations(6).seed(3).run();
+    } finally {
+      Parallel.setThreads(original);
+    }
+    assertEquals(6, result.realizations().rowCount());
+    assertEquals(2, threads.size(), threads.toString());
   }
 
   @Test
