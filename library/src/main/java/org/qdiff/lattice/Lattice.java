@@ -428,8 +428,9 @@ public final class Lattice {
   }
 
   /**
-   * Squared distances |x - from|^2 of every site from {@code from}, cached (the mean squared
-   * displacement (8) reads them at every output time).
+   * Squared distances |x - from|^2 of every site from {@code from}, cached: N doubles per {@code
+   * from} for the lifetime of the lattice (the mean squared displacement (8) reads them on a graph;
+   * on a box it makes |x|^2 from the coordinates instead).
    *
    * @return a shared array: do not modify
    */

@@ -279,22 +279,29 @@ public final class Chebyshev {
   }
 
   /**
-   * Buffers of one Chebyshev step (three complex vectors, allocated once per evolution), the
-   * coefficients of the last step length (reused while it repeats) and a count of failed checks.
-   * Not thread-safe: one per running evolution.
+   * Buffers of one Chebyshev step, allocated once per evolution: two complex vectors (the newest
+   * Chebyshev vector but one, the sum of the series), and a third, allocated when first needed, for
+   * steps that keep {@code psi} to redo them (see {@link Chebyshev#propagate(SparseOperator,
+   * Interval, Interval, double, double, double[], double[], Workspace)}); with {@code psi} itself
+   * that makes three or four state-sized vectors. Also the coefficients of the last step length
+   * (reused while it repeats) and a count of failed checks. Not thread-safe: one per running
+   * evolution.
    */
   public static final class Workspace {
     final double[] aRe;
     final double[] aIm;
-    final double[] bRe;
-    final double[] bIm;
     final double[] accRe;
     final double[] accIm;
+    // Holds T_2, T_4, ... when psi must survive the step; null until a step needs it.
+    private double[] bRe;
+    private double[] bIm;
     private double cachedX = Double.NaN;
     private double cachedTolerance;
     private double cachedReach;
     private double[] cachedCoefficients;
     private int fallbacks;
+    // The time a step had left when its check failed, the failed sub-step included.
+    private double unfinished;
     private double growth;
     private int failedTerm;
 
@@ -304,8 +311,6 @@ public final class Chebyshev {
     public Workspace(int size) {
       aRe = new double[size];
       aIm = new double[size];
-      bRe = new double[size];
-      bIm = new double[size];
       accRe = new double[size];
       accIm = new double[size];
     }
@@ -316,8 +321,9 @@ public final class Chebyshev {
     }
 
     /**
-     * How many steps failed their growth check and were redone on the guaranteed interval, since
-     * these buffers were made.
+     * How many steps failed their growth check since these buffers were made (each redone on the
+     * guaranteed interval, by {@link Chebyshev#propagate} itself or by the caller of {@link
+     * Chebyshev#propagateInPlace}).
      */
     public int fallbacks() {
       return fallbacks;
@@ -331,6 +337,19 @@ public final class Chebyshev {
     /** The order n of the last failed check (0 if none failed). */
     public int lastFailedTerm() {
       return failedTerm;
+    }
+
+    /** Whether the buffer that lets a step keep {@code psi} has been allocated. */
+    public boolean keepsState() {
+      return bRe != null;
+    }
+
+    /** Allocates, on first use, the buffer for T_2, T_4, ... of a step that keeps psi. */
+    private void ensureSpare() {
+      if (bRe == null) {
+        bRe = new double[aRe.length];
+        bIm = new double[aRe.length];
+      }
     }
 
     double[] coefficients(double x, double tolerance, double reach) {
@@ -377,6 +396,11 @@ public final class Chebyshev {
    * rest of the step, on the guaranteed interval, and {@link Workspace#fallbacks()} counts it. The
    * error of each sub-step is bounded by the tolerance times {@code ||psi||} in either case.
    *
+   * <p>Memory: on a guaranteed interval the step runs in place, {@code psi} and the two buffers of
+   * the workspace; on an estimate it keeps {@code psi} until the last check has passed, in a third
+   * buffer that the workspace allocates on first use. {@link #propagateInPlace} saves that buffer
+   * when the caller can restart from a state of its own.
+   *
    * @param operator H
    * @param interval the interval to expand on; its reach says whether it is an estimate
    * @param guaranteed an interval that contains the spectrum; used only after a failed check, so
@@ -398,14 +422,77 @@ public final class Chebyshev {
       double[] re,
       double[] im,
       Workspace work) {
+    long used = expand(operator, interval, tau, tolerance, true, re, im, work);
+    if (used >= 0) {
+      return used;
+    }
+    // A check failed: psi is untouched since the last sub-step; go on with bounds that hold.
+    return -used
+        - 1
+        + propagate(operator, guaranteed, null, work.unfinished, tolerance, re, im, work);
+  }
+
+  /**
+   * Replaces {@code psi} by {@code exp(-i H tau) psi} like {@link #propagate(SparseOperator,
+   * Interval, Interval, double, double, double[], double[], Workspace)}, always in place: {@code
+   * psi} and the two buffers of the workspace, three state-sized vectors in all. The price is on an
+   * estimated interval: a sub-step whose check fails has already overwritten {@code psi}, so it
+   * cannot be redone here. The method then returns a negative number, counts the failure in {@link
+   * Workspace#fallbacks()}, and leaves {@code re} and {@code im} holding no usable state; the
+   * caller restarts from a state it kept (e.g. the initial state of its run) on the guaranteed
+   * interval.
+   *
+   * @param operator H
+   * @param interval the interval to expand on; its reach says whether it is an estimate
+   * @param tau time step, any sign (negative: backward in time)
+   * @param tolerance truncation error per sub-step and unit norm, > 0
+   * @param re real parts, modified
+   * @param im imaginary parts, modified
+   * @param work buffers of the same size; counts failed checks
+   * @return the number of applications of H; or, when a check failed, {@code -applications - 1}
+   *     with the applications spent up to the failure
+   * @throws CancellationException if the thread is interrupted (checked every 64 terms)
+   */
+  public static long propagateInPlace(
+      SparseOperator operator,
+      Interval interval,
+      double tau,
+      double tolerance,
+      double[] re,
+      double[] im,
+      Workspace work) {
+    return expand(operator, interval, tau, tolerance, false, re, im, work);
+  }
+
+  /** The number of sub-steps of a step: each with {@code halfWidth |tau|} at most MAX_ARGUMENT. */
+  private static int pieces(Interval interval, double tau) {
+    return (int) Math.ceil(Math.abs(interval.halfWidth() * tau) / MAX_ARGUMENT);
+  }
+
+  /**
+   * The sub-steps of one step. On a failed check: counts it in the workspace, records there the
+   * time the step had left (the failed sub-step included), and returns {@code -applications - 1};
+   * with {@code keep}, psi then holds the state before the failed sub-step.
+   */
+  private static long expand(
+      SparseOperator operator,
+      Interval interval,
+      double tau,
+      double tolerance,
+      boolean keep,
+      double[] re,
+      double[] im,
+      Workspace work) {
     if (tau == 0) {
       return 0;
     }
     double halfWidth = interval.halfWidth();
-    int pieces = (int) Math.ceil(Math.abs(halfWidth * tau) / MAX_ARGUMENT);
+    int pieces = pieces(interval, tau);
     double step = tau / pieces;
     double reach = interval.isEstimate() ? interval.reach() : 1;
     double[] coefficients = work.coefficients(halfWidth * step, tolerance, reach);
+    // Only a verified sub-step can fail, and only a failed one needs psi afterwards.
+    boolean keepPsi = keep && interval.isEstimate();
     long applications = 0;
     for (int p = 0; p < pieces; p++) {
       long used =
@@ -416,6 +503,7 @@ public final class Chebyshev {
               step,
               coefficients,
               interval.isEstimate(),
+              keepPsi,
               re,
               im,
               work);
@@ -423,21 +511,21 @@ public final class Chebyshev {
         applications += used;
         continue;
       }
-      // The check failed: psi is untouched since the last sub-step; go on with bounds that hold.
       work.fallbacks++;
-      applications += -used - 1;
-      return applications
-          + propagate(operator, guaranteed, null, (pieces - p) * step, tolerance, re, im, work);
+      work.unfinished = (pieces - p) * step;
+      return -(applications + (-used - 1)) - 1;
     }
     return applications;
   }
 
   /**
    * One expansion with given coefficients {@code J_k(halfWidth |tau|)}. With {@code verify}, the
-   * growth of the recurrence is checked every 64 terms and at the last one.
+   * growth of the recurrence is checked every 64 terms and at the last one. With {@code keep}, the
+   * Chebyshev vectors use the workspace's third buffer and psi stays untouched until the last check
+   * has passed; without, T_2 is written over psi.
    *
    * @return the applications of H, or {@code -(applications) - 1} when a check failed (psi is then
-   *     untouched)
+   *     untouched if {@code keep}, overwritten otherwise)
    */
   private static long step(
       SparseOperator operator,
@@ -446,6 +534,7 @@ public final class Chebyshev {
       double tau,
       double[] j,
       boolean verify,
+      boolean keep,
       double[] re,
       double[] im,
       Workspace w) {
@@ -478,18 +567,26 @@ public final class Chebyshev {
       newestRe = w.aRe;
       newestIm = w.aIm;
     }
+    // T_2, T_4, ... go to the spare buffer (psi kept for a redo) or over psi itself.
+    double[] evenRe = re;
+    double[] evenIm = im;
+    if (keep && j.length > 2) {
+      w.ensureSpare();
+      evenRe = w.bRe;
+      evenIm = w.bIm;
+    }
     if (j.length > 2) {
-      // T_2 = 2 H~ T_1 - psi into b (psi itself stays untouched until the end)
+      // T_2 = 2 H~ T_1 - psi
       double[] c = coefficient(2, j[2]);
       operator.apply(
-          w.aRe, w.aIm, 2 * alpha, 2 * beta, -1, re, im, w.bRe, w.bIm, w.accRe, w.accIm, c[0],
+          w.aRe, w.aIm, 2 * alpha, 2 * beta, -1, re, im, evenRe, evenIm, w.accRe, w.accIm, c[0],
           c[1]);
       applications++;
-      newestRe = w.bRe;
-      newestIm = w.bIm;
+      newestRe = evenRe;
+      newestIm = evenIm;
     }
-    double[] curRe = w.bRe;
-    double[] curIm = w.bIm;
+    double[] curRe = evenRe;
+    double[] curIm = evenIm;
     double[] prevRe = w.aRe;
     double[] prevIm = w.aIm;
     for (int k = 3; k < j.length; k++) {

@@ -4,7 +4,6 @@ import org.qdiff.frame.Columns;
 import org.qdiff.hamiltonian.Hamiltonian;
 import org.qdiff.lattice.Lattice;
 import org.qdiff.numeric.Check;
-import org.qdiff.numeric.Parallel;
 
 /** The standard observables. Each is a small immutable object; use them in any evolution. */
 public final class Observables {
@@ -13,7 +12,7 @@ public final class Observables {
 
   /** The total probability {@code sum_x p(x)} of Eq. (2): 1, and conserved by (3). */
   public static Observable norm() {
-    return Observable.of(Columns.NORM, s -> total(s.probabilities()));
+    return Observable.of(Columns.NORM, Observables::total);
   }
 
   /**
@@ -21,9 +20,7 @@ public final class Observables {
    * On a torus |x| is the minimum image; on a graph, the number of hops.
    */
   public static Observable meanSquaredDisplacement() {
-    return Observable.of(
-        Columns.MSD,
-        s -> weighted(s.lattice().squaredDistancesFrom(s.lattice().origin()), s.probabilities()));
+    return Observable.of(Columns.MSD, s -> squaredDistanceMoment(s, s.lattice().origin()));
   }
 
   /** The mean squared displacement {@code sum_x |x - x0|^2 p_t(x)} from a given site x0. */
@@ -32,7 +29,7 @@ public final class Observables {
         Columns.MSD,
         s -> {
           s.lattice().checkSite("Observables.meanSquaredDisplacementFrom", site);
-          return weighted(s.lattice().squaredDistancesFrom(site), s.probabilities());
+          return squaredDistanceMoment(s, site);
         });
   }
 
@@ -55,7 +52,7 @@ public final class Observables {
                     + ", got "
                     + axis);
           }
-          return axisSecondMoment(l, axis, s.probabilities());
+          return axisCentralSecondMoment(s, axis, 0);
         });
   }
 
@@ -70,9 +67,8 @@ public final class Observables {
     return Observable.of(
         Columns.MEAN_POSITION,
         s -> {
-          Lattice l = requireBox("Observables.meanPosition", s.lattice());
-          double[] p = s.probabilities();
-          return axisFirstMoment(l, 0, p) / total(p);
+          requireBox("Observables.meanPosition", s.lattice());
+          return axisFirstMoment(s, 0) / total(s);
         });
   }
 
@@ -89,24 +85,23 @@ public final class Observables {
     return Observable.of(
         Columns.VARIANCE,
         s -> {
-          Lattice l = requireBox("Observables.variance", s.lattice());
-          double[] p = s.probabilities();
-          double norm = total(p);
-          double mean = axisFirstMoment(l, 0, p) / norm;
-          return axisCentralSecondMoment(l, 0, mean, p) / norm;
+          requireBox("Observables.variance", s.lattice());
+          double norm = total(s);
+          double mean = axisFirstMoment(s, 0) / norm;
+          return axisCentralSecondMoment(s, 0, mean) / norm;
         });
   }
 
   /** The return probability p_t(0) at the origin. */
   public static Observable returnProbability() {
-    return Observable.of(Columns.RETURN_PROBABILITY, s -> s.probabilities()[s.lattice().origin()]);
+    return Observable.of(Columns.RETURN_PROBABILITY, s -> s.probability(s.lattice().origin()));
   }
 
   /** The probability p_t(x0) at a given site. */
   public static Observable returnProbability(int site) {
     return Observable.of(
         Columns.RETURN_PROBABILITY,
-        s -> s.probabilities()[s.lattice().checkSite("Observables.returnProbability", site)]);
+        s -> s.probability(s.lattice().checkSite("Observables.returnProbability", site)));
   }
 
   /**
@@ -117,8 +112,8 @@ public final class Observables {
     return Observable.of(
         Columns.PARTICIPATION_RATIO,
         s -> {
-          double t = total(s.probabilities());
-          return t * t / sumOfSquares(s.probabilities());
+          double t = total(s);
+          return t * t / sumOfSquares(s);
         });
   }
 
@@ -127,8 +122,8 @@ public final class Observables {
     return Observable.of(
         Columns.INVERSE_PARTICIPATION_RATIO,
         s -> {
-          double t = total(s.probabilities());
-          return sumOfSquares(s.probabilities()) / (t * t);
+          double t = total(s);
+          return sumOfSquares(s) / (t * t);
         });
   }
 
@@ -137,22 +132,17 @@ public final class Observables {
     return Observable.of(
         Columns.ENTROPY,
         s -> {
-          double[] p = s.probabilities();
-          double t = total(p);
-          double h =
-              Parallel.sum(
-                  p.length,
-                  (from, to) -> {
-                    double acc = 0;
-                    for (int i = from; i < to; i++) {
-                      double q = p[i] / t;
-                      if (q > 0) {
-                        acc -= q * Math.log(q);
-                      }
-                    }
-                    return acc;
-                  });
-          return h;
+          double t = total(s);
+          return s.sum(
+              (acc, p, offset, site, count) -> {
+                for (int j = offset; j < offset + count; j++) {
+                  double q = p[j] / t;
+                  if (q > 0) {
+                    acc -= q * Math.log(q);
+                  }
+                }
+                return acc;
+              });
         });
   }
 
@@ -171,47 +161,95 @@ public final class Observables {
    */
   public static Observable boundaryWeight(int margin) {
     Check.atLeast("Observables.boundaryWeight", "margin", margin, 1);
-    return Observable.of(
-        Columns.BOUNDARY_WEIGHT,
-        s -> BoundaryLayers.weight(s.lattice(), margin, s.probabilities()));
+    return Observable.of(Columns.BOUNDARY_WEIGHT, s -> BoundaryLayers.weight(s, margin));
   }
 
   // ------------------------------------------------------------------ kernels
 
-  static double total(double[] p) {
-    return Parallel.sum(
-        p.length,
-        (from, to) -> {
-          double acc = 0;
-          for (int i = from; i < to; i++) {
-            acc += p[i];
+  static double total(Sample s) {
+    return s.sum(
+        (acc, p, offset, site, count) -> {
+          for (int j = offset; j < offset + count; j++) {
+            acc += p[j];
           }
           return acc;
         });
   }
 
-  static double sumOfSquares(double[] p) {
-    return Parallel.sum(
-        p.length,
-        (from, to) -> {
-          double acc = 0;
-          for (int i = from; i < to; i++) {
-            acc += p[i] * p[i];
+  static double sumOfSquares(Sample s) {
+    return s.sum(
+        (acc, p, offset, site, count) -> {
+          for (int j = offset; j < offset + count; j++) {
+            acc += p[j] * p[j];
           }
           return acc;
         });
   }
 
-  static double weighted(double[] w, double[] p) {
-    return Parallel.sum(
-        p.length,
-        (from, to) -> {
-          double acc = 0;
-          for (int i = from; i < to; i++) {
-            acc += w[i] * p[i];
+  /**
+   * {@code sum_x |x - from|^2 p(x)}. On a box |x - from|^2 is made site by site from one table of
+   * squared displacements per axis (no N-sized array); on a graph the hop counts come from the
+   * lattice's cached breadth-first search.
+   */
+  static double squaredDistanceMoment(Sample s, int from) {
+    Lattice l = s.lattice();
+    if (!l.isBox()) {
+      double[] w = l.squaredDistancesFrom(from);
+      return s.sum(
+          (acc, p, offset, site, count) -> {
+            for (int j = 0; j < count; j++) {
+              acc += w[site + j] * p[offset + j];
+            }
+            return acc;
+          });
+    }
+    int[] sides = l.sides();
+    int last = sides.length - 1;
+    double[][] squares = new double[sides.length][];
+    for (int a = 0; a <= last; a++) {
+      double[] d = axisDisplacements(l, from, a);
+      for (int u = 0; u < d.length; u++) {
+        d[u] *= d[u];
+      }
+      squares[a] = d;
+    }
+    double[] lastSquares = squares[last];
+    int lastSide = sides[last];
+    return s.sum(
+        (acc, p, offset, site, count) -> {
+          // Row by row along the last axis: the other axes' part of |x|^2 is fixed on a row. The
+          // parts are integers, so every order of adding them gives the same double.
+          int j = 0;
+          while (j < count) {
+            int i = site + j;
+            int u = i % lastSide;
+            int rest = i / lastSide;
+            double lead = 0;
+            for (int a = last - 1; a >= 0; a--) {
+              lead += squares[a][rest % sides[a]];
+              rest /= sides[a];
+            }
+            int run = Math.min(lastSide - u, count - j);
+            int q = offset + j;
+            for (int k = 0; k < run; k++) {
+              acc += (lead + lastSquares[u + k]) * p[q + k];
+            }
+            j += run;
           }
           return acc;
         });
+  }
+
+  /**
+   * The displacement along an axis of a box from {@code from} (minimum image if periodic) of the
+   * sites with coordinate index u = 0 .. side - 1 along that axis.
+   */
+  static double[] axisDisplacements(Lattice l, int from, int axis) {
+    double[] d = new double[l.side(axis)];
+    for (int u = 0; u < d.length; u++) {
+      d[u] = l.axisDisplacement(from, u * l.stride(axis), axis);
+    }
+    return d;
   }
 
   private static Lattice requireBox(String where, Lattice l) {
@@ -222,34 +260,47 @@ public final class Observables {
     return l;
   }
 
-  static double axisFirstMoment(Lattice l, int axis, double[] p) {
-    int origin = l.origin();
-    return Parallel.sum(
-        p.length,
-        (from, to) -> {
-          double acc = 0;
-          for (int i = from; i < to; i++) {
-            acc += l.axisDisplacement(origin, i, axis) * p[i];
+  /** {@code sum_x x_a p(x)}, x_a the displacement from the origin along axis a. */
+  static double axisFirstMoment(Sample s, int axis) {
+    Lattice l = s.lattice();
+    double[] x = axisDisplacements(l, l.origin(), axis);
+    int stride = l.stride(axis);
+    int side = l.side(axis);
+    return s.sum(
+        (acc, p, offset, site, count) -> {
+          int j = 0;
+          while (j < count) {
+            int i = site + j;
+            double value = x[(i / stride) % side];
+            int run = Math.min(stride - i % stride, count - j);
+            for (int k = offset + j; k < offset + j + run; k++) {
+              acc += value * p[k];
+            }
+            j += run;
           }
           return acc;
         });
   }
 
-  static double axisCentralSecondMoment(Lattice l, int axis, double mean, double[] p) {
-    int origin = l.origin();
-    return Parallel.sum(
-        p.length,
-        (from, to) -> {
-          double acc = 0;
-          for (int i = from; i < to; i++) {
-            double d = l.axisDisplacement(origin, i, axis) - mean;
-            acc += d * d * p[i];
+  /** {@code sum_x (x_a - mean)^2 p(x)}, x_a as in {@link #axisFirstMoment}. */
+  static double axisCentralSecondMoment(Sample s, int axis, double mean) {
+    Lattice l = s.lattice();
+    double[] x = axisDisplacements(l, l.origin(), axis);
+    int stride = l.stride(axis);
+    int side = l.side(axis);
+    return s.sum(
+        (acc, p, offset, site, count) -> {
+          int j = 0;
+          while (j < count) {
+            int i = site + j;
+            double d = x[(i / stride) % side] - mean;
+            int run = Math.min(stride - i % stride, count - j);
+            for (int k = offset + j; k < offset + j + run; k++) {
+              acc += d * d * p[k];
+            }
+            j += run;
           }
           return acc;
         });
-  }
-
-  static double axisSecondMoment(Lattice l, int axis, double[] p) {
-    return axisCentralSecondMoment(l, axis, 0, p);
   }
 }

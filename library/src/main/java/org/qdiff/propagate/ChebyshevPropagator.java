@@ -9,6 +9,7 @@ import org.qdiff.numeric.Chebyshev;
 import org.qdiff.numeric.Check;
 import org.qdiff.numeric.SparseOperator;
 import org.qdiff.state.StateBuffers;
+import org.qdiff.state.WaveFunction;
 
 /**
  * The Chebyshev-expansion propagator for large sparse Hamiltonians. Each step's error is bounded in
@@ -24,6 +25,12 @@ import org.qdiff.state.StateBuffers;
  * eigenvalues slightly outside; {@link Chebyshev} gives the argument. A failed check redoes the
  * step on the Gershgorin interval, which the stepper then keeps, and leaves a warning in the
  * trajectory. {@code bounds(SpectralBounds.Source.GERSHGORIN)} skips the estimate and the checks.
+ *
+ * <p>Memory: the stepper holds two state-sized vectors and works in place on the state. To redo a
+ * step it needs the state from before the step: {@link Stepper#advance(StateBuffers, double,
+ * double)} keeps a copy of it during verified steps (a third vector), while {@link
+ * Stepper#advance(StateBuffers, double, double, WaveFunction, double)}, which {@link Evolution}
+ * uses, keeps none and redoes the run from the caller's initial state instead.
  */
 public final class ChebyshevPropagator implements Propagator {
 
@@ -179,22 +186,58 @@ public final class ChebyshevPropagator implements Propagator {
           Chebyshev.propagate(
               operator, interval, guaranteed, to - from, tolerance, state.re, state.im, work);
       if (work.fallbacks() > before) {
-        fallbacks++;
-        interval = guaranteed;
-        warnings.add(
-            String.format(
-                Locale.ROOT,
-                "Chebyshev: ||T_%d(H~) psi|| grew to %.6g ||psi|| in the step from t = %s to %s,"
-                    + " so part of the spectrum lies outside the Lanczos estimate %s; the step was"
-                    + " redone, and the run goes on, on the Gershgorin bounds %s",
-                work.lastFailedTerm(),
-                work.lastGrowth(),
-                from,
-                to,
-                estimate,
-                gershgorin));
+        fallBack(from, to, "the step was redone, and the run goes on");
       }
       return applications;
+    }
+
+    /**
+     * Runs in place, three state-sized vectors with the state: a step on the estimate that fails
+     * its check has overwritten the state, so the run is redone from {@code origin} to {@code to}
+     * on the Gershgorin interval, at most once per stepper (it then stays on that interval).
+     */
+    @Override
+    public long advance(
+        StateBuffers state, double from, double to, WaveFunction origin, double originTime) {
+      if (!interval.isEstimate()) {
+        return advance(state, from, to); // in place already: nothing to redo
+      }
+      long used =
+          Chebyshev.propagateInPlace(
+              operator, interval, to - from, tolerance, state.re, state.im, work);
+      if (used >= 0) {
+        return used;
+      }
+      fallBack(from, to, "the run was redone from t = " + originTime + ", and goes on");
+      state.load(origin);
+      return -used
+          - 1
+          + Chebyshev.propagate(
+              operator, guaranteed, null, to - originTime, tolerance, state.re, state.im, work);
+    }
+
+    /** Moves to the Gershgorin interval after a failed check, with a warning. */
+    private void fallBack(double from, double to, String remedy) {
+      fallbacks++;
+      interval = guaranteed;
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "Chebyshev: ||T_%d(H~) psi|| grew to %.6g ||psi|| in the step from t = %s to %s,"
+                  + " so part of the spectrum lies outside the Lanczos estimate %s; %s, on the"
+                  + " Gershgorin bounds %s",
+              work.lastFailedTerm(),
+              work.lastGrowth(),
+              from,
+              to,
+              estimate,
+              remedy,
+              gershgorin));
+    }
+
+    /** Whether the workspace holds the buffer that keeps the state through a verified step. */
+    boolean keepsState() {
+      return work.keepsState();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 import org.qdiff.hamiltonian.Hamiltonian;
 import org.qdiff.numeric.Check;
 import org.qdiff.numeric.ComplexVectors;
@@ -31,6 +32,12 @@ import org.qdiff.state.WaveFunction;
  * Defaults: Chebyshev with tolerance 1e-12, the observables norm and msd, a boundary guard that
  * warns when more than 1e-8 of the probability sits within two layers of the faces, and a norm
  * tolerance of 1e-8.
+ *
+ * <p>Memory: besides H and the initial state (which the run reads, never writes, and keeps as the
+ * point to restart from), a run holds the state, evolved in place, and the propagator's buffers:
+ * two more state-sized vectors for Chebyshev. The standard observables need no array of p(x); one
+ * is allocated, once per run, when an observable asks for {@code Sample.probabilities()}. {@link
+ * #keepStates()} adds a copy per output time; the final state is the run's own buffer.
  */
 public final class Evolution {
 
@@ -141,9 +148,12 @@ public final class Evolution {
             : Observables.boundaryWeight(guard.margin());
     long started = System.nanoTime();
     Propagator.Stepper stepper = propagator.prepare(hamiltonian);
+    // The state evolves in place; the initial state stays as the caller's, for a stepper that must
+    // restart (see Propagator.Stepper#advance with an origin). With the Chebyshev stepper's two
+    // buffers that is four state-sized vectors, the initial one included.
     StateBuffers state = initial.toBuffers();
     double norm0 = ComplexVectors.normSquared(state.re, state.im);
-    double[] p = new double[initial.lattice().size()];
+    ProbabilityBuffer p = new ProbabilityBuffer(initial.lattice().size());
     double[] grid = times.times();
     double[][] columns = new double[measured.size()][grid.length];
     List<WaveFunction> snapshots = new ArrayList<>();
@@ -156,13 +166,12 @@ public final class Evolution {
           throw new CancellationException(
               "Evolution.run: interrupted at t = " + now + " (" + k + " of " + grid.length + ")");
         }
-        applications += stepper.advance(state, now, grid[k]);
+        applications += stepper.advance(state, now, grid[k], initial, 0);
         now = grid[k];
         OutputChecks.health(
             "Evolution.run", state, norm0, normTolerance, now, "", propagator.describe());
-        WaveFunction current = state.view();
-        current.probabilitiesInto(p);
-        Sample sample = Sample.sharing(now, current, p);
+        // p(x) only if an observable asks for the whole array: the standard ones sum over it.
+        Sample sample = Sample.deferred(now, state.view(), p);
         for (int o = 0; o < measured.size(); o++) {
           double value = OutputChecks.measure("Evolution.run", measured.get(o), sample, "");
           columns[o][k] = value;
@@ -185,11 +194,29 @@ public final class Evolution {
         names,
         columns,
         snapshots,
-        state.snapshot(),
+        state.handOver(),
         warnings,
         applications,
         seconds,
         propagator.describe());
+  }
+
+  /** An N-sized array for p(x), allocated when first asked for and then reused. */
+  private static final class ProbabilityBuffer implements Supplier<double[]> {
+    private final int size;
+    private double[] array;
+
+    ProbabilityBuffer(int size) {
+      this.size = size;
+    }
+
+    @Override
+    public double[] get() {
+      if (array == null) {
+        array = new double[size];
+      }
+      return array;
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.qdiff.propagate;
 import java.util.List;
 import org.qdiff.hamiltonian.Hamiltonian;
 import org.qdiff.state.StateBuffers;
+import org.qdiff.state.WaveFunction;
 
 /**
  * A numerical method for Schrödinger's equation (3): prepares once for a Hamiltonian, then advances
@@ -34,6 +35,24 @@ public interface Propagator {
      * @return number of Hamiltonian-vector products used
      */
     long advance(StateBuffers state, double from, double to);
+
+    /**
+     * Replaces the state at time {@code from} by the state at time {@code to}, as {@link
+     * #advance(StateBuffers, double, double)} does, for a caller that keeps the state its run
+     * started from: {@code state} must be {@code origin} evolved with this Hamiltonian from {@code
+     * originTime} to {@code from}. A stepper that would keep a copy of {@code state} in order to
+     * redo a step may restart from {@code origin} instead, and so needs one state-sized buffer less
+     * (the Chebyshev stepper on a Lanczos interval does). By default the same as {@code
+     * advance(state, from, to)}.
+     *
+     * @param state modified
+     * @param origin the state at {@code originTime}, not modified
+     * @return number of Hamiltonian-vector products used, a restart's included
+     */
+    default long advance(
+        StateBuffers state, double from, double to, WaveFunction origin, double originTime) {
+      return advance(state, from, to);
+    }
 
     /**
      * What the stepper had to work around so far, e.g. a spectral estimate that a step found too

@@ -48,6 +48,14 @@ public final class StateBuffers {
     return new WaveFunction(lattice, re, im);
   }
 
+  /**
+   * An immutable wave function made of these buffers themselves (no copy), for the end of a run:
+   * the caller must drop these buffers and never write to them again.
+   */
+  public WaveFunction handOver() {
+    return new WaveFunction(lattice, re, im);
+  }
+
   /** An immutable wave function holding a copy of the buffers. */
   public WaveFunction snapshot() {
     return new WaveFunction(lattice, re.clone(), im.clone());

@@ -311,6 +311,32 @@ public final class WaveFunction implements ProbabilityState {
   }
 
   /**
+   * Writes p(x) of the sites {@code first <= x < first + count} into {@code out[0, count)}, the
+   * same numbers as {@link #probabilitiesInto(double[])}: lets a sum over p run in short blocks,
+   * without an N-sized array. Sequential; for kernels, which check nothing.
+   *
+   * @param out modified, length at least {@code count}
+   */
+  public void probabilitiesInto(int first, int count, double[] out) {
+    int s = lattice.internalStates();
+    if (s == 1) {
+      for (int j = 0; j < count; j++) {
+        int i = first + j;
+        out[j] = re[i] * re[i] + im[i] * im[i];
+      }
+      return;
+    }
+    for (int j = 0; j < count; j++) {
+      int x = first + j;
+      double p = 0;
+      for (int i = x * s; i < x * s + s; i++) {
+        p += re[i] * re[i] + im[i] * im[i];
+      }
+      out[j] = p;
+    }
+  }
+
+  /**
    * p(x) = |psi(x)|^2 (summed over internal states) as an ND4J DOUBLE array shaped like the box (a
    * vector on a graph).
    */

@@ -104,6 +104,8 @@ class ChebyshevBoundsTest {
     }
     assertEquals(1, run.warnings().size(), run.warnings().toString());
     assertTrue(run.warnings().get(0).contains("outside the Lanczos estimate"));
+    // The evolution keeps no copy of the state: it redid the run from psi0.
+    assertTrue(run.warnings().get(0).contains("the run was redone from t = 0.0"));
 
     ChebyshevPropagator.Run stepper = (ChebyshevPropagator.Run) method.prepare(h);
     StateBuffers state = psi0.toBuffers();
@@ -116,6 +118,29 @@ class ChebyshevBoundsTest {
     stepper.reset();
     assertTrue(stepper.interval().isEstimate());
     assertTrue(stepper.warnings().isEmpty());
+  }
+
+  @Test
+  void stepsInPlaceGiveTheStatesOfStepsThatKeepPsiBitForBit() {
+    Lattice cube = Lattice.cubic(12).periodic().build();
+    Hamiltonian h = Hamiltonian.on(cube).hopping(1).onsite(Disorder.box(4).seed(6)).build();
+    WaveFunction psi0 = PropagatorContractTest.randomState(cube, 5);
+    ChebyshevPropagator.Run keeping = (ChebyshevPropagator.Run) Propagators.chebyshev().prepare(h);
+    ChebyshevPropagator.Run inPlace = (ChebyshevPropagator.Run) Propagators.chebyshev().prepare(h);
+    assertTrue(keeping.interval().isEstimate());
+    StateBuffers a = psi0.toBuffers();
+    StateBuffers b = psi0.toBuffers();
+    double now = 0;
+    for (double t : new double[] {0.3, 2.0, 7.5, 1.0}) {
+      long used = keeping.advance(a, now, t);
+      assertEquals(used, inPlace.advance(b, now, t, psi0, 0));
+      now = t;
+      assertArrayEquals(a.re, b.re, 0.0, "t = " + t);
+      assertArrayEquals(a.im, b.im, 0.0, "t = " + t);
+    }
+    assertTrue(keeping.keepsState()); // a third vector, to redo a failed step
+    assertFalse(inPlace.keepsState()); // none: it would restart from psi0
+    assertEquals(0, keeping.fallbacks() + inPlace.fallbacks());
   }
 
   @Test
