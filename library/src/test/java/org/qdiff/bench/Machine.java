@@ -1,0 +1,73 @@
+package org.qdiff.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** What the benchmark reads about the machine and its own process from {@code /proc}. */
+final class Machine {
+
+  private Machine() {}
+
+  /**
+   * Peak resident set size of this process in MiB: {@code VmHWM} of {@code /proc/self/status}, the
+   * high-water mark of physical memory the JVM has held (heap, metaspace, code, native buffers).
+   * NaN where {@code /proc} is missing (not Linux).
+   */
+  static double peakRssMb() {
+    return statusKib("VmHWM:") / 1024.0;
+  }
+
+  /** Current resident set size in MiB ({@code VmRSS}), NaN where unavailable. */
+  static double rssMb() {
+    return statusKib("VmRSS:") / 1024.0;
+  }
+
+  /** The one-minute load average of the machine ({@code /proc/loadavg}), NaN where unavailable. */
+  static double loadAverage() {
+    try {
+      String line = Files.readString(Path.of("/proc/loadavg")).strip();
+      return Double.parseDouble(line.split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** UTC time to the second, ISO-8601. */
+  static String nowUtc() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** The processor model ({@code /proc/cpuinfo}) and the processors the JVM sees. */
+  static String describe() {
+    String model = "unknown processor";
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          model = line.substring(line.indexOf(':') + 1).strip();
+          break;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // keep "unknown processor": the description is informative only
+    }
+    return model + ", " + Runtime.getRuntime().availableProcessors() + " processors";
+  }
+
+  private static double statusKib(String key) {
+    try {
+      List<String> lines = Files.readAllLines(Path.of("/proc/self/status"));
+      for (String line : lines) {
+        if (line.startsWith(key)) {
+          return Double.parseDouble(line.substring(key.length()).strip().split("\\s+")[0]);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+    return Double.NaN;
+  }
+}
