@@ -775,15 +775,11 @@ public final class SparseOperator {
     }
     s.or[i] = sr;
     s.oi[i] = si;
-    if (s.ar != null) {
-      s.ar[i] += s.cRe * sr - s.cIm * si;
-      s.ai[i] += s.cRe * si + s.cIm * sr;
-    }
   }
 
-  // The interior loops below come in three variants each: out = H x (no p), out = H x + gamma p,
-  // and out = H x + gamma p with acc += c out, each with and without a site potential; every loop
-  // reads only the vectors its variant needs. The sums run in the same order in all variants.
+  // The one-loop interiors come in two variants each, out = H x (no p, so x is read once and no
+  // flops are spent on a zero weight) and out = H x + gamma p, each with and without a site
+  // potential. The sums run in the same order in all variants and in the passes below.
 
   private static void rowInterior0(Sweep s, double t, int from, int to) {
     final double[] xr = s.xr;
@@ -991,15 +987,17 @@ public final class SparseOperator {
 
   /**
    * Sites {@code [from, to)} (at most {@link #CHUNK}, rows cut at both ends) in passes that each
-   * read one of the large vectors besides the chunk buffers: the diagonal from v, the real part of
-   * out from the real part of x, the imaginary part from the imaginary part, then gamma p, the two
-   * ends of each row by the boundary rule, the copy to out and the accumulation.
+   * read one of the large vectors besides the chunk buffers: the diagonal from v; the real part of
+   * out from the real part of x and the imaginary part from the imaginary part (row interiors, and
+   * d x at the row ends); gamma p; the neighbours of the row ends by the boundary rule; the copy to
+   * out; the accumulation into the real and imaginary parts of acc.
    *
    * <p>Why passes: vectors of equal length often lie a power of two apart in memory (2^27 bytes for
    * 2^24 sites), and a loop that walks two such vectors at once runs several times slower, since
    * the level-1 cache cannot hold lines of both that agree in their low address bits. The chunk
-   * buffers are small and stay in the caches. Every sum runs in the order of the one-loop formula
-   * {@code d x_i + t (x_{i-1} + x_{i+1}) + w_0 x_{i+o_0} + ... + gamma p_i}.
+   * buffers stay in the caches. Every sum runs in the order of the one-loop form: {@code d x_i + t
+   * (x_{i-1} + x_{i+1}) + w_0 x_{i+o_0} + ... + gamma p_i} in the interior, {@code d x_i + gamma
+   * p_i + t x_l + t x_r + w_0 x_{i+o_0} + ...} at the row ends, so both forms give the same bits.
    */
   private void stencilChunk(Sweep s, int from, int to) {
     final int dim = sides.length;
@@ -1021,20 +1019,18 @@ public final class SparseOperator {
     final double[] d = withPotential ? b.diagonal : null;
     interiors(s.xr, d, s.d0, tLast, slots, b.offset, b.weight, b.re, from, to, firstRow, rows, len);
     interiors(s.xi, d, s.d0, tLast, slots, b.offset, b.weight, b.im, from, to, firstRow, rows, len);
+    rowEndDiagonal(s.xr, d, s.d0, b.re, from, to, firstRow, rows, len);
+    rowEndDiagonal(s.xi, d, s.d0, b.im, from, to, firstRow, rows, len);
     if (s.pr != null) {
       addScaled(s.gamma, s.pr, b.re, from, m);
       addScaled(s.gamma, s.pi, b.im, from, m);
     }
-    for (int r = 0; r < rows; r++) {
-      int rowBase = (firstRow + r) * len;
-      if (rowBase >= from) {
-        rowEndIntoBuffers(s, b, rowBase, rowBase, len, tLast, wrapLast, slots, 4 * r, from);
-      }
-      int last = rowBase + len - 1;
-      if (len > 1 && last < to && last >= from) {
-        rowEndIntoBuffers(s, b, last, rowBase, len, tLast, wrapLast, slots, 4 * r, from);
-      }
-    }
+    // The two ends of each row, by the boundary rule along the last axis, in the order of that
+    // rule: d x (above, before gamma p), then the neighbours.
+    rowEndNeighbours(
+        s.xr, tLast, wrapLast, slots, b.offset, b.weight, b.re, from, to, firstRow, rows, len);
+    rowEndNeighbours(
+        s.xi, tLast, wrapLast, slots, b.offset, b.weight, b.im, from, to, firstRow, rows, len);
     System.arraycopy(b.re, 0, s.or, from, m);
     System.arraycopy(b.im, 0, s.oi, from, m);
     if (s.ar != null) {
@@ -1060,49 +1056,88 @@ public final class SparseOperator {
     }
   }
 
+  /** {@code out[i - from] = d x_i} at the two ends of each row of the chunk. */
+  private static void rowEndDiagonal(
+      double[] x,
+      double[] d,
+      double d0,
+      double[] out,
+      int from,
+      int to,
+      int firstRow,
+      int rows,
+      int len) {
+    for (int r = 0; r < rows; r++) {
+      int rowBase = (firstRow + r) * len;
+      if (rowBase >= from) {
+        out[rowBase - from] = (d == null ? d0 : d[rowBase - from]) * x[rowBase];
+      }
+      int last = rowBase + len - 1;
+      if (len > 1 && last < to && last >= from) {
+        out[last - from] = (d == null ? d0 : d[last - from]) * x[last];
+      }
+    }
+  }
+
   /**
-   * One site at either end of a row, by the boundary rule along the last axis, into the chunk
-   * buffers (entry {@code i - from}); the sum keeps its own order (diagonal and p first).
+   * Adds the neighbours of the two ends of each row of the chunk to {@code out[i - from]}: along
+   * the last axis by the boundary rule (a missing or coinciding neighbour is left out), then the
+   * transverse rows.
    */
-  private static void rowEndIntoBuffers(
-      Sweep s,
-      ChunkBuffers b,
+  private static void rowEndNeighbours(
+      double[] x,
+      double tLast,
+      boolean wrap,
+      int slots,
+      int[] offset,
+      double[] weight,
+      double[] out,
+      int from,
+      int to,
+      int firstRow,
+      int rows,
+      int len) {
+    for (int r = 0; r < rows; r++) {
+      int rowBase = (firstRow + r) * len;
+      if (rowBase >= from) {
+        rowEndNeighbours(
+            x, rowBase, rowBase, len, tLast, wrap, slots, offset, weight, 4 * r, out, from);
+      }
+      int last = rowBase + len - 1;
+      if (len > 1 && last < to && last >= from) {
+        rowEndNeighbours(
+            x, last, rowBase, len, tLast, wrap, slots, offset, weight, 4 * r, out, from);
+      }
+    }
+  }
+
+  private static void rowEndNeighbours(
+      double[] x,
       int i,
       int rowBase,
       int len,
       double tLast,
       boolean wrap,
       int slots,
+      int[] offset,
+      double[] weight,
       int slot0,
+      double[] out,
       int from) {
-    final double[] xr = s.xr;
-    final double[] xi = s.xi;
-    final int[] offset = b.offset;
-    final double[] weight = b.weight;
     int j = i - rowBase;
     int l = j > 0 ? i - 1 : (wrap ? rowBase + len - 1 : -1);
     int r = j < len - 1 ? i + 1 : (wrap ? rowBase : -1);
-    double d = s.v == null ? s.d0 : s.d0 + s.alpha * s.v[i];
-    double sr = d * xr[i];
-    double si = d * xi[i];
-    if (s.pr != null) {
-      sr += s.gamma * s.pr[i];
-      si += s.gamma * s.pi[i];
-    }
+    double sum = out[i - from];
     if (l >= 0 && l != i) {
-      sr += tLast * xr[l];
-      si += tLast * xi[l];
+      sum += tLast * x[l];
     }
     if (r >= 0 && r != i) {
-      sr += tLast * xr[r];
-      si += tLast * xi[r];
+      sum += tLast * x[r];
     }
     for (int k = 0; k < slots; k++) {
-      sr += weight[slot0 + k] * xr[i + offset[slot0 + k]];
-      si += weight[slot0 + k] * xi[i + offset[slot0 + k]];
+      sum += weight[slot0 + k] * x[i + offset[slot0 + k]];
     }
-    b.re[i - from] = sr;
-    b.im[i - from] = si;
+    out[i - from] = sum;
   }
 
   /**
