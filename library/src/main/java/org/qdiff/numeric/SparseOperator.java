@@ -512,14 +512,45 @@ public final class SparseOperator {
     if (xRe == outRe || xIm == outIm) {
       throw new IllegalArgumentException("SparseOperator.apply: x must not alias out");
     }
-    // Without a p vector, read x with weight 0: keeps one branch-free loop.
-    final double[] qRe = pRe == null ? xRe : pRe;
-    final double[] qIm = pRe == null ? xIm : pIm;
-    final double g = pRe == null ? 0.0 : gamma;
+    final boolean inPasses = sides != null && aliasProne();
+    // When no other part adds to out afterwards, the accumulation joins the diagonal loop or the
+    // stencil passes (which hold the new out in their buffers); otherwise it is a loop of its own
+    // over the block, which was measured as fast as joining it to the one-loop stencil.
+    final boolean accInStencil =
+        accRe != null && onlyDiagonalAndStencil() && (sides == null || inPasses);
     Parallel.forRange(
         size,
         (from, to) -> {
-          diagonalAndStencil(xRe, xIm, alpha, beta, g, qRe, qIm, outRe, outIm, from, to);
+          Sweep sweep =
+              new Sweep(
+                  xRe,
+                  xIm,
+                  alpha,
+                  beta,
+                  gamma,
+                  pRe,
+                  pIm,
+                  outRe,
+                  outIm,
+                  accInStencil ? accRe : null,
+                  accInStencil ? accIm : null,
+                  cRe,
+                  cIm);
+          if (sides == null) {
+            diagonalOnly(sweep, from, to);
+          } else if (inPasses) {
+            for (int c = from; c < to; c += CHUNK) {
+              stencilChunk(sweep, c, Math.min(to, c + CHUNK));
+            }
+          } else {
+            final int len = sides[sides.length - 1];
+            for (int i = from; i < to; ) {
+              int row = i / len;
+              int rowEnd = Math.min(to, row * len + len);
+              stencilRow(sweep, row, i, rowEnd);
+              i = rowEnd;
+            }
+          }
           if (adjacencyTarget != null && adjacencyHopping != 0) {
             adjacencyRows(xRe, xIm, alpha * adjacencyHopping, outRe, outIm, from, to);
           }
@@ -532,7 +563,7 @@ public final class SparseOperator {
           if (links != null) {
             links.addTo(xRe, xIm, alpha, outRe, outIm, from, to);
           }
-          if (accRe != null) {
+          if (accRe != null && !accInStencil) {
             for (int i = from; i < to; i++) {
               double r = outRe[i];
               double m = outIm[i];
@@ -548,124 +579,188 @@ public final class SparseOperator {
     apply(xRe, xIm, 1, 0, 0, null, null, outRe, outIm, null, null, 0, 0);
   }
 
-  private void diagonalAndStencil(
-      double[] xr,
-      double[] xi,
-      double alpha,
-      double beta,
-      double gamma,
-      double[] pr,
-      double[] pi,
-      double[] or,
-      double[] oi,
-      int from,
-      int to) {
-    final double d0 = alpha * shift + beta;
-    if (sides == null) {
-      for (int i = from; i < to; i++) {
-        double d = potential == null ? d0 : d0 + alpha * potential[i];
-        or[i] = d * xr[i] + gamma * pr[i];
-        oi[i] = d * xi[i] + gamma * pi[i];
+  private boolean onlyDiagonalAndStencil() {
+    return (adjacencyTarget == null || adjacencyHopping == 0)
+        && rowStart == null
+        && band == null
+        && links == null;
+  }
+
+  /**
+   * True when vectors of this length, allocated one after the other, lie within 4 KiB of a multiple
+   * of 2^27 bytes apart (next to each other or one between), as for 2^23 sites and more in powers
+   * of two (256^3). A loop over two such vectors at once runs several times slower on processors
+   * whose level-1 cache tells lines apart by fewer address bits (measured on AMD EPYC: 3 times for
+   * H psi on 256^3, up to 10 times for a loop over the seven vectors of the fused step), so the
+   * stencil then runs in passes over one vector at a time ({@link #stencilChunk}); otherwise one
+   * loop over all vectors is faster (measured on 2^22 sites and fewer).
+   */
+  private boolean aliasProne() {
+    return passesForTests != null ? passesForTests : aliasProne(size);
+  }
+
+  /** See {@link #aliasProne()}: vectors of {@code size} doubles, each with a 16-byte header. */
+  static boolean aliasProne(int size) {
+    final long period = 1L << 27;
+    final long bytes = 8L * size + 16;
+    for (int k = 1; k <= 2; k++) {
+      long r = (k * bytes) % period;
+      if (bytes * k >= period && (r < 4096 || r > period - 4096)) {
+        return true;
       }
-      return;
     }
-    final int dim = sides.length;
-    final int len = sides[dim - 1];
-    final double tLast = alpha * axisHopping[dim - 1];
-    final boolean wrapLast = periodic[dim - 1] && len > 1;
-    final double va = alpha;
+    return false;
+  }
+
+  /** Tests only: true or false forces the stencil passes on or off, null lets the size decide. */
+  static volatile Boolean passesForTests;
+
+  /** Sites per chunk of the stencil passes: one block (see {@link #stencilChunk}). */
+  private static final int CHUNK = Parallel.BLOCK;
+
+  /**
+   * Per-thread buffers of one chunk of the stencil passes: the diagonal, the real and imaginary
+   * parts of out, and the offsets and weights of the transverse neighbour rows of each row.
+   */
+  private static final class ChunkBuffers {
+    final double[] diagonal = new double[CHUNK];
+    final double[] re = new double[CHUNK];
+    final double[] im = new double[CHUNK];
+    final int[] offset = new int[4 * (CHUNK + 2)];
+    final double[] weight = new double[4 * (CHUNK + 2)];
+  }
+
+  private static final ThreadLocal<ChunkBuffers> CHUNK_BUFFERS =
+      ThreadLocal.withInitial(ChunkBuffers::new);
+
+  /**
+   * The vectors and coefficients of one call of the fused kernel over one block: {@code out = d x +
+   * hopping terms [+ gamma p]}, {@code [acc += c out]}, with {@code d = d0 + alpha v}.
+   */
+  private final class Sweep {
+    final double[] xr;
+    final double[] xi;
+    final double[] pr;
+    final double[] pi;
+    final double[] or;
+    final double[] oi;
+    final double[] ar;
+    final double[] ai;
+    final double[] v = potential;
+    final double alpha;
+    final double d0;
+    final double gamma;
+    final double cRe;
+    final double cIm;
     // Up to two transverse axes (d <= 3) give four neighbour rows; a missing neighbour (open
-    // boundary) gets offset 0 and weight 0 so the inner loops stay free of branches.
+    // boundary) gets offset 0 and weight 0 so that the inner loops stay free of branches.
     final int[] offset = new int[4];
     final double[] weight = new double[4];
-    int i = from;
-    while (i < to) {
-      int row = i / len;
-      int rowBase = row * len;
-      int rowEnd = Math.min(to, rowBase + len);
-      int slots = transverseNeighbours(row, alpha, offset, weight);
-      // The two ends of a row need the boundary rule along the last axis; the interior does not.
-      int interiorFrom = Math.max(i, rowBase + 1);
-      int interiorTo = Math.min(rowEnd, rowBase + len - 1);
-      if (i == rowBase) {
-        rowEnd(
-            xr, xi, d0, va, gamma, pr, pi, or, oi, i, rowBase, len, tLast, wrapLast, slots, offset,
-            weight);
+
+    Sweep(
+        double[] xr,
+        double[] xi,
+        double alpha,
+        double beta,
+        double gamma,
+        double[] pr,
+        double[] pi,
+        double[] or,
+        double[] oi,
+        double[] ar,
+        double[] ai,
+        double cRe,
+        double cIm) {
+      this.xr = xr;
+      this.xi = xi;
+      this.pr = pr;
+      this.pi = pi;
+      this.or = or;
+      this.oi = oi;
+      this.ar = ar;
+      this.ai = ai;
+      this.alpha = alpha;
+      this.d0 = alpha * shift + beta;
+      this.gamma = gamma;
+      this.cRe = cRe;
+      this.cIm = cIm;
+    }
+  }
+
+  private void diagonalOnly(Sweep s, int from, int to) {
+    final double[] xr = s.xr;
+    final double[] xi = s.xi;
+    final double[] pr = s.pr;
+    final double[] pi = s.pi;
+    final double[] or = s.or;
+    final double[] oi = s.oi;
+    final double[] ar = s.ar;
+    final double[] ai = s.ai;
+    final double[] v = s.v;
+    final double d0 = s.d0;
+    final double alpha = s.alpha;
+    final double gamma = s.gamma;
+    for (int i = from; i < to; i++) {
+      double d = v == null ? d0 : d0 + alpha * v[i];
+      double r = d * xr[i];
+      double m = d * xi[i];
+      if (pr != null) {
+        r += gamma * pr[i];
+        m += gamma * pi[i];
       }
-      if (interiorFrom < interiorTo) {
-        if (slots == 0) {
-          interior0(xr, xi, d0, va, tLast, gamma, pr, pi, or, oi, interiorFrom, interiorTo);
-        } else if (slots == 2) {
-          interior2(
-              xr,
-              xi,
-              d0,
-              va,
-              tLast,
-              gamma,
-              pr,
-              pi,
-              or,
-              oi,
-              interiorFrom,
-              interiorTo,
-              offset[0],
-              offset[1],
-              weight[0],
-              weight[1]);
-        } else {
-          interior4(
-              xr,
-              xi,
-              d0,
-              va,
-              tLast,
-              gamma,
-              pr,
-              pi,
-              or,
-              oi,
-              interiorFrom,
-              interiorTo,
-              offset,
-              weight);
-        }
+      or[i] = r;
+      oi[i] = m;
+      if (ar != null) {
+        ar[i] += s.cRe * r - s.cIm * m;
+        ai[i] += s.cRe * m + s.cIm * r;
       }
-      int last = rowBase + len - 1;
-      if (len > 1 && last < rowEnd) {
-        rowEnd(
-            xr, xi, d0, va, gamma, pr, pi, or, oi, last, rowBase, len, tLast, wrapLast, slots,
-            offset, weight);
+    }
+  }
+
+  /** Sites {@code [from, to)} of one row along the last axis, in one loop over the vectors. */
+  private void stencilRow(Sweep s, int row, int from, int to) {
+    final int dim = sides.length;
+    final int len = sides[dim - 1];
+    final double tLast = s.alpha * axisHopping[dim - 1];
+    final boolean wrapLast = periodic[dim - 1] && len > 1;
+    final int rowBase = row * len;
+    int slots = transverseNeighbours(row, s.alpha, s.offset, s.weight, 0);
+    // The two ends of a row need the boundary rule along the last axis; the interior does not.
+    int interiorFrom = Math.max(from, rowBase + 1);
+    int interiorTo = Math.min(to, rowBase + len - 1);
+    if (from == rowBase) {
+      rowEndInPlace(s, from, rowBase, len, tLast, wrapLast, slots);
+    }
+    if (interiorFrom < interiorTo) {
+      if (slots == 0) {
+        rowInterior0(s, tLast, interiorFrom, interiorTo);
+      } else if (slots == 2) {
+        rowInterior2(s, tLast, interiorFrom, interiorTo);
+      } else {
+        rowInterior4(s, tLast, interiorFrom, interiorTo);
       }
-      i = rowEnd;
+    }
+    int last = rowBase + len - 1;
+    if (len > 1 && last < to) {
+      rowEndInPlace(s, last, rowBase, len, tLast, wrapLast, slots);
     }
   }
 
   /** One site at either end of a row: neighbours along the last axis by the boundary rule. */
-  private void rowEnd(
-      double[] xr,
-      double[] xi,
-      double d0,
-      double alpha,
-      double gamma,
-      double[] pr,
-      double[] pi,
-      double[] or,
-      double[] oi,
-      int i,
-      int rowBase,
-      int len,
-      double tLast,
-      boolean wrap,
-      int slots,
-      int[] offset,
-      double[] weight) {
+  private static void rowEndInPlace(
+      Sweep s, int i, int rowBase, int len, double tLast, boolean wrap, int slots) {
+    final double[] xr = s.xr;
+    final double[] xi = s.xi;
     int j = i - rowBase;
     int l = j > 0 ? i - 1 : (wrap ? rowBase + len - 1 : -1);
     int r = j < len - 1 ? i + 1 : (wrap ? rowBase : -1);
-    double d = potential == null ? d0 : d0 + alpha * potential[i];
-    double sr = d * xr[i] + gamma * pr[i];
-    double si = d * xi[i] + gamma * pi[i];
+    double d = s.v == null ? s.d0 : s.d0 + s.alpha * s.v[i];
+    double sr = d * xr[i];
+    double si = d * xi[i];
+    if (s.pr != null) {
+      sr += s.gamma * s.pr[i];
+      si += s.gamma * s.pi[i];
+    }
     if (l >= 0 && l != i) {
       sr += tLast * xr[l];
       si += tLast * xi[l];
@@ -674,151 +769,501 @@ public final class SparseOperator {
       sr += tLast * xr[r];
       si += tLast * xi[r];
     }
-    for (int s = 0; s < slots; s++) {
-      sr += weight[s] * xr[i + offset[s]];
-      si += weight[s] * xi[i + offset[s]];
+    for (int k = 0; k < slots; k++) {
+      sr += s.weight[k] * xr[i + s.offset[k]];
+      si += s.weight[k] * xi[i + s.offset[k]];
     }
-    or[i] = sr;
-    oi[i] = si;
+    s.or[i] = sr;
+    s.oi[i] = si;
   }
 
-  private void interior0(
-      double[] xr,
-      double[] xi,
-      double d0,
-      double alpha,
-      double t,
-      double gamma,
-      double[] pr,
-      double[] pi,
-      double[] or,
-      double[] oi,
-      int from,
-      int to) {
-    final double[] v = potential;
-    if (v == null) {
-      for (int i = from; i < to; i++) {
-        or[i] = d0 * xr[i] + t * (xr[i - 1] + xr[i + 1]) + gamma * pr[i];
-        oi[i] = d0 * xi[i] + t * (xi[i - 1] + xi[i + 1]) + gamma * pi[i];
+  // The one-loop interiors come in two variants each, out = H x (no p, so x is read once and no
+  // flops are spent on a zero weight) and out = H x + gamma p, each with and without a site
+  // potential. The sums run in the same order in all variants and in the passes below.
+
+  private static void rowInterior0(Sweep s, double t, int from, int to) {
+    final double[] xr = s.xr;
+    final double[] xi = s.xi;
+    final double[] pr = s.pr;
+    final double[] pi = s.pi;
+    final double[] or = s.or;
+    final double[] oi = s.oi;
+    final double[] v = s.v;
+    final double d0 = s.d0;
+    final double alpha = s.alpha;
+    final double gamma = s.gamma;
+    if (pr == null) {
+      if (v == null) {
+        for (int i = from; i < to; i++) {
+          or[i] = d0 * xr[i] + t * (xr[i - 1] + xr[i + 1]);
+          oi[i] = d0 * xi[i] + t * (xi[i - 1] + xi[i + 1]);
+        }
+      } else {
+        for (int i = from; i < to; i++) {
+          double d = d0 + alpha * v[i];
+          or[i] = d * xr[i] + t * (xr[i - 1] + xr[i + 1]);
+          oi[i] = d * xi[i] + t * (xi[i - 1] + xi[i + 1]);
+        }
       }
     } else {
-      for (int i = from; i < to; i++) {
-        double d = d0 + alpha * v[i];
-        or[i] = d * xr[i] + t * (xr[i - 1] + xr[i + 1]) + gamma * pr[i];
-        oi[i] = d * xi[i] + t * (xi[i - 1] + xi[i + 1]) + gamma * pi[i];
+      if (v == null) {
+        for (int i = from; i < to; i++) {
+          or[i] = d0 * xr[i] + t * (xr[i - 1] + xr[i + 1]) + gamma * pr[i];
+          oi[i] = d0 * xi[i] + t * (xi[i - 1] + xi[i + 1]) + gamma * pi[i];
+        }
+      } else {
+        for (int i = from; i < to; i++) {
+          double d = d0 + alpha * v[i];
+          or[i] = d * xr[i] + t * (xr[i - 1] + xr[i + 1]) + gamma * pr[i];
+          oi[i] = d * xi[i] + t * (xi[i - 1] + xi[i + 1]) + gamma * pi[i];
+        }
       }
     }
   }
 
-  private void interior2(
-      double[] xr,
-      double[] xi,
-      double d0,
-      double alpha,
-      double t,
-      double gamma,
-      double[] pr,
-      double[] pi,
-      double[] or,
-      double[] oi,
-      int from,
-      int to,
-      int o0,
-      int o1,
-      double w0,
-      double w1) {
-    final double[] v = potential;
-    if (v == null) {
-      for (int i = from; i < to; i++) {
-        or[i] =
-            d0 * xr[i]
-                + t * (xr[i - 1] + xr[i + 1])
-                + w0 * xr[i + o0]
-                + w1 * xr[i + o1]
-                + gamma * pr[i];
-        oi[i] =
-            d0 * xi[i]
-                + t * (xi[i - 1] + xi[i + 1])
-                + w0 * xi[i + o0]
-                + w1 * xi[i + o1]
-                + gamma * pi[i];
+  private static void rowInterior2(Sweep s, double t, int from, int to) {
+    final double[] xr = s.xr;
+    final double[] xi = s.xi;
+    final double[] pr = s.pr;
+    final double[] pi = s.pi;
+    final double[] or = s.or;
+    final double[] oi = s.oi;
+    final double[] v = s.v;
+    final double d0 = s.d0;
+    final double alpha = s.alpha;
+    final double gamma = s.gamma;
+    final int o0 = s.offset[0];
+    final int o1 = s.offset[1];
+    final double w0 = s.weight[0];
+    final double w1 = s.weight[1];
+    if (pr == null) {
+      if (v == null) {
+        for (int i = from; i < to; i++) {
+          or[i] = d0 * xr[i] + t * (xr[i - 1] + xr[i + 1]) + w0 * xr[i + o0] + w1 * xr[i + o1];
+          oi[i] = d0 * xi[i] + t * (xi[i - 1] + xi[i + 1]) + w0 * xi[i + o0] + w1 * xi[i + o1];
+        }
+      } else {
+        for (int i = from; i < to; i++) {
+          double d = d0 + alpha * v[i];
+          or[i] = d * xr[i] + t * (xr[i - 1] + xr[i + 1]) + w0 * xr[i + o0] + w1 * xr[i + o1];
+          oi[i] = d * xi[i] + t * (xi[i - 1] + xi[i + 1]) + w0 * xi[i + o0] + w1 * xi[i + o1];
+        }
       }
     } else {
-      for (int i = from; i < to; i++) {
-        double d = d0 + alpha * v[i];
-        or[i] =
-            d * xr[i]
-                + t * (xr[i - 1] + xr[i + 1])
-                + w0 * xr[i + o0]
-                + w1 * xr[i + o1]
-                + gamma * pr[i];
-        oi[i] =
-            d * xi[i]
-                + t * (xi[i - 1] + xi[i + 1])
-                + w0 * xi[i + o0]
-                + w1 * xi[i + o1]
-                + gamma * pi[i];
+      if (v == null) {
+        for (int i = from; i < to; i++) {
+          or[i] =
+              d0 * xr[i]
+                  + t * (xr[i - 1] + xr[i + 1])
+                  + w0 * xr[i + o0]
+                  + w1 * xr[i + o1]
+                  + gamma * pr[i];
+          oi[i] =
+              d0 * xi[i]
+                  + t * (xi[i - 1] + xi[i + 1])
+                  + w0 * xi[i + o0]
+                  + w1 * xi[i + o1]
+                  + gamma * pi[i];
+        }
+      } else {
+        for (int i = from; i < to; i++) {
+          double d = d0 + alpha * v[i];
+          or[i] =
+              d * xr[i]
+                  + t * (xr[i - 1] + xr[i + 1])
+                  + w0 * xr[i + o0]
+                  + w1 * xr[i + o1]
+                  + gamma * pr[i];
+          oi[i] =
+              d * xi[i]
+                  + t * (xi[i - 1] + xi[i + 1])
+                  + w0 * xi[i + o0]
+                  + w1 * xi[i + o1]
+                  + gamma * pi[i];
+        }
       }
     }
   }
 
-  private void interior4(
-      double[] xr,
-      double[] xi,
+  private static void rowInterior4(Sweep s, double t, int from, int to) {
+    final double[] xr = s.xr;
+    final double[] xi = s.xi;
+    final double[] pr = s.pr;
+    final double[] pi = s.pi;
+    final double[] or = s.or;
+    final double[] oi = s.oi;
+    final double[] v = s.v;
+    final double d0 = s.d0;
+    final double alpha = s.alpha;
+    final double gamma = s.gamma;
+    final int o0 = s.offset[0];
+    final int o1 = s.offset[1];
+    final int o2 = s.offset[2];
+    final int o3 = s.offset[3];
+    final double w0 = s.weight[0];
+    final double w1 = s.weight[1];
+    final double w2 = s.weight[2];
+    final double w3 = s.weight[3];
+    if (pr == null) {
+      if (v == null) {
+        for (int i = from; i < to; i++) {
+          or[i] =
+              d0 * xr[i]
+                  + t * (xr[i - 1] + xr[i + 1])
+                  + w0 * xr[i + o0]
+                  + w1 * xr[i + o1]
+                  + w2 * xr[i + o2]
+                  + w3 * xr[i + o3];
+          oi[i] =
+              d0 * xi[i]
+                  + t * (xi[i - 1] + xi[i + 1])
+                  + w0 * xi[i + o0]
+                  + w1 * xi[i + o1]
+                  + w2 * xi[i + o2]
+                  + w3 * xi[i + o3];
+        }
+      } else {
+        for (int i = from; i < to; i++) {
+          double d = d0 + alpha * v[i];
+          or[i] =
+              d * xr[i]
+                  + t * (xr[i - 1] + xr[i + 1])
+                  + w0 * xr[i + o0]
+                  + w1 * xr[i + o1]
+                  + w2 * xr[i + o2]
+                  + w3 * xr[i + o3];
+          oi[i] =
+              d * xi[i]
+                  + t * (xi[i - 1] + xi[i + 1])
+                  + w0 * xi[i + o0]
+                  + w1 * xi[i + o1]
+                  + w2 * xi[i + o2]
+                  + w3 * xi[i + o3];
+        }
+      }
+    } else {
+      if (v == null) {
+        for (int i = from; i < to; i++) {
+          or[i] =
+              d0 * xr[i]
+                  + t * (xr[i - 1] + xr[i + 1])
+                  + w0 * xr[i + o0]
+                  + w1 * xr[i + o1]
+                  + w2 * xr[i + o2]
+                  + w3 * xr[i + o3]
+                  + gamma * pr[i];
+          oi[i] =
+              d0 * xi[i]
+                  + t * (xi[i - 1] + xi[i + 1])
+                  + w0 * xi[i + o0]
+                  + w1 * xi[i + o1]
+                  + w2 * xi[i + o2]
+                  + w3 * xi[i + o3]
+                  + gamma * pi[i];
+        }
+      } else {
+        for (int i = from; i < to; i++) {
+          double d = d0 + alpha * v[i];
+          or[i] =
+              d * xr[i]
+                  + t * (xr[i - 1] + xr[i + 1])
+                  + w0 * xr[i + o0]
+                  + w1 * xr[i + o1]
+                  + w2 * xr[i + o2]
+                  + w3 * xr[i + o3]
+                  + gamma * pr[i];
+          oi[i] =
+              d * xi[i]
+                  + t * (xi[i - 1] + xi[i + 1])
+                  + w0 * xi[i + o0]
+                  + w1 * xi[i + o1]
+                  + w2 * xi[i + o2]
+                  + w3 * xi[i + o3]
+                  + gamma * pi[i];
+        }
+      }
+    }
+  }
+
+  /**
+   * Sites {@code [from, to)} (at most {@link #CHUNK}, rows cut at both ends) in passes that each
+   * read one of the large vectors besides the chunk buffers: the diagonal from v; the real part of
+   * out from the real part of x and the imaginary part from the imaginary part (row interiors, and
+   * d x at the row ends); gamma p; the neighbours of the row ends by the boundary rule; the copy to
+   * out; the accumulation into the real and imaginary parts of acc.
+   *
+   * <p>Why passes: vectors of equal length often lie a power of two apart in memory (2^27 bytes for
+   * 2^24 sites), and a loop that walks two such vectors at once runs several times slower, since
+   * the level-1 cache cannot hold lines of both that agree in their low address bits. The chunk
+   * buffers stay in the caches. Every sum runs in the order of the one-loop form: {@code d x_i + t
+   * (x_{i-1} + x_{i+1}) + w_0 x_{i+o_0} + ... + gamma p_i} in the interior, {@code d x_i + gamma
+   * p_i + t x_l + t x_r + w_0 x_{i+o_0} + ...} at the row ends, so both forms give the same bits.
+   */
+  private void stencilChunk(Sweep s, int from, int to) {
+    final int dim = sides.length;
+    final int len = sides[dim - 1];
+    final double tLast = s.alpha * axisHopping[dim - 1];
+    final boolean wrapLast = periodic[dim - 1] && len > 1;
+    final ChunkBuffers b = CHUNK_BUFFERS.get();
+    final int firstRow = from / len;
+    final int rows = (to - 1) / len - firstRow + 1;
+    int slots = 0;
+    for (int r = 0; r < rows; r++) {
+      slots = transverseNeighbours(firstRow + r, s.alpha, b.offset, b.weight, 4 * r);
+    }
+    final int m = to - from;
+    final boolean withPotential = s.v != null;
+    if (withPotential) {
+      diagonalChunk(s.v, s.d0, s.alpha, b.diagonal, from, m);
+    }
+    final double[] d = withPotential ? b.diagonal : null;
+    interiors(s.xr, d, s.d0, tLast, slots, b.offset, b.weight, b.re, from, to, firstRow, rows, len);
+    interiors(s.xi, d, s.d0, tLast, slots, b.offset, b.weight, b.im, from, to, firstRow, rows, len);
+    rowEndDiagonal(s.xr, d, s.d0, b.re, from, to, firstRow, rows, len);
+    rowEndDiagonal(s.xi, d, s.d0, b.im, from, to, firstRow, rows, len);
+    if (s.pr != null) {
+      addScaled(s.gamma, s.pr, b.re, from, m);
+      addScaled(s.gamma, s.pi, b.im, from, m);
+    }
+    // The two ends of each row, by the boundary rule along the last axis, in the order of that
+    // rule: d x (above, before gamma p), then the neighbours.
+    rowEndNeighbours(
+        s.xr, tLast, wrapLast, slots, b.offset, b.weight, b.re, from, to, firstRow, rows, len);
+    rowEndNeighbours(
+        s.xi, tLast, wrapLast, slots, b.offset, b.weight, b.im, from, to, firstRow, rows, len);
+    System.arraycopy(b.re, 0, s.or, from, m);
+    System.arraycopy(b.im, 0, s.oi, from, m);
+    if (s.ar != null) {
+      // acc += c out, as (cRe re - cIm im) + i (cRe im + cIm re)
+      accumulate(s.ar, s.cRe, b.re, -s.cIm, b.im, from, m);
+      accumulate(s.ai, s.cRe, b.im, s.cIm, b.re, from, m);
+    }
+  }
+
+  /** {@code acc[from + j] += a u[j] + b w[j]} for j in [0, m). */
+  private static void accumulate(
+      double[] acc, double a, double[] u, double b, double[] w, int from, int m) {
+    for (int j = 0; j < m; j++) {
+      acc[from + j] += a * u[j] + b * w[j];
+    }
+  }
+
+  /** {@code d[j] = d0 + alpha v[from + j]} for j in [0, m). */
+  private static void diagonalChunk(
+      double[] v, double d0, double alpha, double[] d, int from, int m) {
+    for (int j = 0; j < m; j++) {
+      d[j] = d0 + alpha * v[from + j];
+    }
+  }
+
+  /** {@code out[i - from] = d x_i} at the two ends of each row of the chunk. */
+  private static void rowEndDiagonal(
+      double[] x,
+      double[] d,
       double d0,
-      double alpha,
-      double t,
-      double gamma,
-      double[] pr,
-      double[] pi,
-      double[] or,
-      double[] oi,
+      double[] out,
       int from,
       int to,
+      int firstRow,
+      int rows,
+      int len) {
+    for (int r = 0; r < rows; r++) {
+      int rowBase = (firstRow + r) * len;
+      if (rowBase >= from) {
+        out[rowBase - from] = (d == null ? d0 : d[rowBase - from]) * x[rowBase];
+      }
+      int last = rowBase + len - 1;
+      if (len > 1 && last < to && last >= from) {
+        out[last - from] = (d == null ? d0 : d[last - from]) * x[last];
+      }
+    }
+  }
+
+  /**
+   * Adds the neighbours of the two ends of each row of the chunk to {@code out[i - from]}: along
+   * the last axis by the boundary rule (a missing or coinciding neighbour is left out), then the
+   * transverse rows.
+   */
+  private static void rowEndNeighbours(
+      double[] x,
+      double tLast,
+      boolean wrap,
+      int slots,
       int[] offset,
-      double[] weight) {
-    final int o0 = offset[0], o1 = offset[1], o2 = offset[2], o3 = offset[3];
-    final double w0 = weight[0], w1 = weight[1], w2 = weight[2], w3 = weight[3];
-    final double[] v = potential;
-    if (v == null) {
-      for (int i = from; i < to; i++) {
-        or[i] =
-            d0 * xr[i]
-                + t * (xr[i - 1] + xr[i + 1])
-                + w0 * xr[i + o0]
-                + w1 * xr[i + o1]
-                + w2 * xr[i + o2]
-                + w3 * xr[i + o3]
-                + gamma * pr[i];
-        oi[i] =
-            d0 * xi[i]
-                + t * (xi[i - 1] + xi[i + 1])
-                + w0 * xi[i + o0]
-                + w1 * xi[i + o1]
-                + w2 * xi[i + o2]
-                + w3 * xi[i + o3]
-                + gamma * pi[i];
+      double[] weight,
+      double[] out,
+      int from,
+      int to,
+      int firstRow,
+      int rows,
+      int len) {
+    for (int r = 0; r < rows; r++) {
+      int rowBase = (firstRow + r) * len;
+      if (rowBase >= from) {
+        rowEndNeighbours(
+            x, rowBase, rowBase, len, tLast, wrap, slots, offset, weight, 4 * r, out, from);
+      }
+      int last = rowBase + len - 1;
+      if (len > 1 && last < to && last >= from) {
+        rowEndNeighbours(
+            x, last, rowBase, len, tLast, wrap, slots, offset, weight, 4 * r, out, from);
+      }
+    }
+  }
+
+  private static void rowEndNeighbours(
+      double[] x,
+      int i,
+      int rowBase,
+      int len,
+      double tLast,
+      boolean wrap,
+      int slots,
+      int[] offset,
+      double[] weight,
+      int slot0,
+      double[] out,
+      int from) {
+    int j = i - rowBase;
+    int l = j > 0 ? i - 1 : (wrap ? rowBase + len - 1 : -1);
+    int r = j < len - 1 ? i + 1 : (wrap ? rowBase : -1);
+    double sum = out[i - from];
+    if (l >= 0 && l != i) {
+      sum += tLast * x[l];
+    }
+    if (r >= 0 && r != i) {
+      sum += tLast * x[r];
+    }
+    for (int k = 0; k < slots; k++) {
+      sum += weight[slot0 + k] * x[i + offset[slot0 + k]];
+    }
+    out[i - from] = sum;
+  }
+
+  /**
+   * The interior of every row of the chunk {@code [from, to)} for one part (real or imaginary) of
+   * x, into {@code out[i - from]}; d null means the constant diagonal d0. Row ends are left out.
+   */
+  private static void interiors(
+      double[] x,
+      double[] d,
+      double d0,
+      double t,
+      int slots,
+      int[] offset,
+      double[] weight,
+      double[] out,
+      int from,
+      int to,
+      int firstRow,
+      int rows,
+      int len) {
+    for (int r = 0; r < rows; r++) {
+      int rowBase = (firstRow + r) * len;
+      int a = Math.max(from, rowBase + 1);
+      int e = Math.min(to, rowBase + len - 1);
+      if (a >= e) {
+        continue;
+      }
+      if (slots == 0) {
+        chunkInterior0(x, d, d0, t, out, from, a, e);
+      } else if (slots == 2) {
+        chunkInterior2(x, d, d0, t, offset, weight, 4 * r, out, from, a, e);
+      } else {
+        chunkInterior4(x, d, d0, t, offset, weight, 4 * r, out, from, a, e);
+      }
+    }
+  }
+
+  /** {@code out[i - base] = d x_i + t (x_{i-1} + x_{i+1})} for i in [a, e). */
+  private static void chunkInterior0(
+      double[] x, double[] d, double d0, double t, double[] out, int base, int a, int e) {
+    if (d == null) {
+      for (int i = a; i < e; i++) {
+        out[i - base] = d0 * x[i] + t * (x[i - 1] + x[i + 1]);
       }
     } else {
-      for (int i = from; i < to; i++) {
-        double d = d0 + alpha * v[i];
-        or[i] =
-            d * xr[i]
-                + t * (xr[i - 1] + xr[i + 1])
-                + w0 * xr[i + o0]
-                + w1 * xr[i + o1]
-                + w2 * xr[i + o2]
-                + w3 * xr[i + o3]
-                + gamma * pr[i];
-        oi[i] =
-            d * xi[i]
-                + t * (xi[i - 1] + xi[i + 1])
-                + w0 * xi[i + o0]
-                + w1 * xi[i + o1]
-                + w2 * xi[i + o2]
-                + w3 * xi[i + o3]
-                + gamma * pi[i];
+      for (int i = a; i < e; i++) {
+        out[i - base] = d[i - base] * x[i] + t * (x[i - 1] + x[i + 1]);
       }
+    }
+  }
+
+  private static void chunkInterior2(
+      double[] x,
+      double[] d,
+      double d0,
+      double t,
+      int[] offset,
+      double[] weight,
+      int slot0,
+      double[] out,
+      int base,
+      int a,
+      int e) {
+    final int o0 = offset[slot0];
+    final int o1 = offset[slot0 + 1];
+    final double w0 = weight[slot0];
+    final double w1 = weight[slot0 + 1];
+    if (d == null) {
+      for (int i = a; i < e; i++) {
+        out[i - base] = d0 * x[i] + t * (x[i - 1] + x[i + 1]) + w0 * x[i + o0] + w1 * x[i + o1];
+      }
+    } else {
+      for (int i = a; i < e; i++) {
+        out[i - base] =
+            d[i - base] * x[i] + t * (x[i - 1] + x[i + 1]) + w0 * x[i + o0] + w1 * x[i + o1];
+      }
+    }
+  }
+
+  private static void chunkInterior4(
+      double[] x,
+      double[] d,
+      double d0,
+      double t,
+      int[] offset,
+      double[] weight,
+      int slot0,
+      double[] out,
+      int base,
+      int a,
+      int e) {
+    final int o0 = offset[slot0];
+    final int o1 = offset[slot0 + 1];
+    final int o2 = offset[slot0 + 2];
+    final int o3 = offset[slot0 + 3];
+    final double w0 = weight[slot0];
+    final double w1 = weight[slot0 + 1];
+    final double w2 = weight[slot0 + 2];
+    final double w3 = weight[slot0 + 3];
+    if (d == null) {
+      for (int i = a; i < e; i++) {
+        out[i - base] =
+            d0 * x[i]
+                + t * (x[i - 1] + x[i + 1])
+                + w0 * x[i + o0]
+                + w1 * x[i + o1]
+                + w2 * x[i + o2]
+                + w3 * x[i + o3];
+      }
+    } else {
+      for (int i = a; i < e; i++) {
+        out[i - base] =
+            d[i - base] * x[i]
+                + t * (x[i - 1] + x[i + 1])
+                + w0 * x[i + o0]
+                + w1 * x[i + o1]
+                + w2 * x[i + o2]
+                + w3 * x[i + o3];
+      }
+    }
+  }
+
+  /** {@code out[j] += gamma p[from + j]} for j in [0, m). */
+  private static void addScaled(double gamma, double[] p, double[] out, int from, int m) {
+    for (int j = 0; j < m; j++) {
+      out[j] += gamma * p[from + j];
     }
   }
 
@@ -829,9 +1274,10 @@ public final class SparseOperator {
    * @return the number of neighbour rows filled in (0, 2 or 4; an open face counts as present with
    *     weight 0, so that the count depends only on the dimension)
    */
-  private int transverseNeighbours(int row, double alpha, int[] offset, double[] weight) {
-    Arrays.fill(offset, 0);
-    Arrays.fill(weight, 0);
+  private int transverseNeighbours(
+      int row, double alpha, int[] offset, double[] weight, int slot0) {
+    Arrays.fill(offset, slot0, slot0 + 4, 0);
+    Arrays.fill(weight, slot0, slot0 + 4, 0);
     final int dim = sides.length;
     final int len = sides[dim - 1];
     int rest = row;
@@ -844,19 +1290,19 @@ public final class SparseOperator {
       double t = alpha * axisHopping[a];
       if (side > 1 && t != 0) {
         if (coordinate + 1 < side) {
-          offset[slot] = stride;
-          weight[slot] = t;
+          offset[slot0 + slot] = stride;
+          weight[slot0 + slot] = t;
         } else if (periodic[a]) {
-          offset[slot] = -(side - 1) * stride;
-          weight[slot] = t;
+          offset[slot0 + slot] = -(side - 1) * stride;
+          weight[slot0 + slot] = t;
         }
         slot++;
         if (coordinate > 0) {
-          offset[slot] = -stride;
-          weight[slot] = t;
+          offset[slot0 + slot] = -stride;
+          weight[slot0 + slot] = t;
         } else if (periodic[a]) {
-          offset[slot] = (side - 1) * stride;
-          weight[slot] = t;
+          offset[slot0 + slot] = (side - 1) * stride;
+          weight[slot0 + slot] = t;
         }
         slot++;
       }
