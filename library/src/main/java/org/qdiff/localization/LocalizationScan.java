@@ -5,10 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -290,37 +287,11 @@ public final class LocalizationScan {
    */
   private static boolean await(
       Future<?> running, AtomicBoolean stop, ProgressReporter progress, AtomicInteger finished) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        running.get(200, TimeUnit.MILLISECONDS);
-        return interrupted;
-      } catch (TimeoutException e) {
-        progress.advance(finished.get());
-      } catch (InterruptedException e) {
-        interrupted = true;
-        stop.set(true);
-      } catch (CancellationException e) {
-        stop.set(true);
-        if (interrupted) {
-          return true;
-        }
-        throw e;
-      } catch (ExecutionException e) {
-        stop.set(true);
-        Throwable cause = e.getCause();
-        if (interrupted || cause instanceof CancellationException) {
-          return true;
-        }
-        if (cause instanceof RuntimeException) {
-          throw (RuntimeException) cause;
-        }
-        if (cause instanceof Error) {
-          throw (Error) cause;
-        }
-        throw new IllegalStateException("LocalizationScan.run: a point failed", cause);
-      }
-    }
+    return Parallel.awaitStoppable(
+        running,
+        stop,
+        () -> progress.advance(finished.get()),
+        "LocalizationScan.run: a point failed");
   }
 
   @Override

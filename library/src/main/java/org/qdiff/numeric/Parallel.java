@@ -1,9 +1,14 @@
 package org.qdiff.numeric;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The thread pool of qdiff's kernels and the loops that use it.
@@ -116,6 +121,53 @@ public final class Parallel {
     }
     int blocks = (int) (((long) n + block - 1) / block);
     return pool.submit(new BlockTask(body, n, block, 0, blocks));
+  }
+
+  /**
+   * Waits for a loop begun by {@link #start}, whose bodies check {@code stop}: an interrupt of the
+   * waiting thread sets {@code stop} and the wait goes on until the bodies have ended, so that
+   * finished work is kept; a failed body sets {@code stop} too, so the others end early.
+   *
+   * @param running the loop
+   * @param stop the flag the bodies check
+   * @param whileWaiting run about every 200 ms while waiting (e.g. to report progress)
+   * @param failure message of the exception that wraps a checked exception of a body
+   * @return whether the waiting thread was interrupted (then failures are not rethrown)
+   * @throws RuntimeException the exception of a failed body, when not interrupted
+   */
+  public static boolean awaitStoppable(
+      Future<?> running, AtomicBoolean stop, Runnable whileWaiting, String failure) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        running.get(200, TimeUnit.MILLISECONDS);
+        return interrupted;
+      } catch (TimeoutException e) {
+        whileWaiting.run();
+      } catch (InterruptedException e) {
+        interrupted = true;
+        stop.set(true);
+      } catch (CancellationException e) {
+        stop.set(true);
+        if (interrupted) {
+          return true;
+        }
+        throw e;
+      } catch (ExecutionException e) {
+        stop.set(true);
+        Throwable cause = e.getCause();
+        if (interrupted || cause instanceof CancellationException) {
+          return true;
+        }
+        if (cause instanceof RuntimeException) {
+          throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+          throw (Error) cause;
+        }
+        throw new IllegalStateException(failure, cause);
+      }
+    }
   }
 
   /**

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.qdiff.hamiltonian.Hamiltonian;
@@ -310,36 +309,9 @@ public final class QuantumJumps {
    * @throws RuntimeException the exception of a failed trajectory, when not interrupted
    */
   private static boolean awaitBatch(Future<?> running, AtomicBoolean stop) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        running.get();
-        return interrupted;
-      } catch (InterruptedException e) {
-        interrupted = true;
-        stop.set(true);
-      } catch (CancellationException e) {
-        stop.set(true);
-        if (interrupted) {
-          return true;
-        }
-        throw e;
-      } catch (ExecutionException e) {
-        // Trajectories still running in other tasks end at their next segment.
-        stop.set(true);
-        Throwable cause = e.getCause();
-        if (interrupted || cause instanceof CancellationException) {
-          return true;
-        }
-        if (cause instanceof RuntimeException) {
-          throw (RuntimeException) cause;
-        }
-        if (cause instanceof Error) {
-          throw (Error) cause;
-        }
-        throw new IllegalStateException("QuantumJumps.run: a trajectory failed", cause);
-      }
-    }
+    // Trajectories still running in other tasks end at their next segment.
+    return Parallel.awaitStoppable(
+        running, stop, () -> {}, "QuantumJumps.run: a trajectory failed");
   }
 
   private static CancellationException interrupted(String where, int done) {
