@@ -103,7 +103,7 @@ run_java() {
   local name="$1" options="$2"
   shift 2
   # shellcheck disable=SC2086 # the options are separate words
-  java $options -Djava.awt.headless=true \
+  java $options --add-modules=jdk.incubator.vector -Djava.awt.headless=true \
     -Dqdiff.data="$root/data" \
     -Dqdiff.bench.threads="${QDIFF_BENCH_THREADS:-1,2}" \
     -Dqdiff.bench.python="$python" \

@@ -74,6 +74,12 @@ class KernelProtocolTest(unittest.TestCase):
             'v.sumNumber() + " " + v.dataType()')
         self.assertEqual("3.0 DOUBLE", execution.result["text/plain"])
 
+    def test_stencil_runs_in_simd_lanes(self):
+        # kernel.json adds jdk.incubator.vector; without it the stencil runs scalar loops.
+        execution = self.run_ok(
+            "org.qdiff.numeric.SparseOperator.vectorLanes() >= 2")
+        self.assertEqual("true", execution.result["text/plain"])
+
     def test_table_renders_as_html_with_row_count_and_cap(self):
         execution = self.run_ok(
             'var numbers = Table.create("numbers", '

@@ -612,6 +612,38 @@ public final class SparseOperator {
     return false;
   }
 
+  /**
+   * The number of doubles the stencil handles at once in SIMD lanes ({@link StencilLanes}), or 1
+   * when it runs scalar loops: the JVM was started without {@code --add-modules
+   * jdk.incubator.vector}, the processor has no SIMD wider than one double, or the system property
+   * {@code qdiff.lanes} is {@code false}. Both give the same bits.
+   */
+  public static int vectorLanes() {
+    return LANES;
+  }
+
+  private static final int LANES = detectLanes();
+
+  private static int detectLanes() {
+    if (!Boolean.parseBoolean(System.getProperty("qdiff.lanes", "true"))
+        || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return 1;
+    }
+    try {
+      return Math.max(1, StencilLanes.lanes());
+    } catch (LinkageError e) {
+      return 1;
+    }
+  }
+
+  private static boolean useLanes() {
+    Boolean forced = lanesForTests;
+    return LANES > 1 && (forced == null || forced);
+  }
+
+  /** Tests only: false forces the scalar loops, null (or true) uses lanes where available. */
+  static volatile Boolean lanesForTests;
+
   /** Tests only: true or false forces the stencil passes on or off, null lets the size decide. */
   static volatile Boolean passesForTests;
 
@@ -730,6 +762,26 @@ public final class SparseOperator {
     int interiorTo = Math.min(to, rowBase + len - 1);
     if (from == rowBase) {
       rowEndInPlace(s, from, rowBase, len, tLast, wrapLast, slots);
+    }
+    if (interiorFrom < interiorTo && useLanes()) {
+      interiorFrom =
+          StencilLanes.rowInterior(
+              s.xr,
+              s.xi,
+              s.v,
+              s.d0,
+              s.alpha,
+              tLast,
+              slots,
+              s.offset,
+              s.weight,
+              s.pr,
+              s.pi,
+              s.gamma,
+              s.or,
+              s.oi,
+              interiorFrom,
+              interiorTo);
     }
     if (interiorFrom < interiorTo) {
       if (slots == 0) {
@@ -1162,6 +1214,9 @@ public final class SparseOperator {
       int rowBase = (firstRow + r) * len;
       int a = Math.max(from, rowBase + 1);
       int e = Math.min(to, rowBase + len - 1);
+      if (a < e && useLanes()) {
+        a = StencilLanes.chunkInterior(x, d, d0, t, slots, offset, weight, 4 * r, out, from, a, e);
+      }
       if (a >= e) {
         continue;
       }

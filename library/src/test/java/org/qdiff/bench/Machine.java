@@ -41,7 +41,10 @@ final class Machine {
     return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
-  /** The processor model ({@code /proc/cpuinfo}) and the processors the JVM sees. */
+  /**
+   * The processor model ({@code /proc/cpuinfo}), the processors the JVM sees and whether the
+   * stencil runs in SIMD lanes.
+   */
   static String describe() {
     String model = "unknown processor";
     try {
@@ -54,7 +57,12 @@ final class Machine {
     } catch (IOException | RuntimeException e) {
       // keep "unknown processor": the description is informative only
     }
-    return model + ", " + Runtime.getRuntime().availableProcessors() + " processors";
+    int lanes = org.qdiff.numeric.SparseOperator.vectorLanes();
+    return model
+        + ", "
+        + Runtime.getRuntime().availableProcessors()
+        + " processors, stencil "
+        + (lanes > 1 ? "in SIMD lanes of " + lanes + " doubles" : "in scalar loops");
   }
 
   private static double statusKib(String key) {

@@ -17,10 +17,11 @@ import org.qdiff.random.Seed;
 
 /**
  * The two forms of the stencil kernel: one loop over all vectors, and passes over one vector at a
- * time (chosen for sizes whose vectors lie a power of two apart in memory). Both must give the same
- * bits, on 1 and 2 threads, in every mode of the fused kernel (H x; alpha H x + beta x with and
- * without acc; the Chebyshev step with p written over and acc; with p into another vector), and
- * agree with a site-by-site sum over the neighbours found from coordinates.
+ * time (chosen for sizes whose vectors lie a power of two apart in memory), each with its row
+ * interiors in SIMD lanes or in scalar loops. All four must give the same bits, on 1 and 2 threads,
+ * in every mode of the fused kernel (H x; alpha H x + beta x with and without acc; the Chebyshev
+ * step with p written over and acc; with p into another vector), and agree with a site-by-site sum
+ * over the neighbours found from coordinates.
  */
 class StencilPassesTest {
 
@@ -29,7 +30,16 @@ class StencilPassesTest {
   @AfterEach
   void restore() {
     SparseOperator.passesForTests = null;
+    SparseOperator.lanesForTests = null;
     Parallel.setThreads(threadsBefore);
+  }
+
+  /** The tests run with the SIMD module (see the pom), so the comparisons below test the lanes. */
+  @Test
+  void theTestJvmRunsTheStencilInLanes() {
+    assertTrue(
+        SparseOperator.vectorLanes() >= 2,
+        "vectorLanes() = " + SparseOperator.vectorLanes() + ": is jdk.incubator.vector added?");
   }
 
   static Stream<Arguments> boxes() {
@@ -55,24 +65,30 @@ class StencilPassesTest {
     for (boolean withPotential : new boolean[] {false, true}) {
       SparseOperator op = operator(sides, periodic, withPotential);
       SparseOperator.passesForTests = false;
+      SparseOperator.lanesForTests = false;
       Parallel.setThreads(1);
       List<double[]> reference = allModes(op);
-      for (boolean passes : new boolean[] {false, true}) {
-        for (int threads : new int[] {1, 2}) {
-          SparseOperator.passesForTests = passes;
-          Parallel.setThreads(threads);
-          List<double[]> results = allModes(op);
-          for (int k = 0; k < reference.size(); k++) {
-            assertArrayEquals(
-                reference.get(k),
-                results.get(k),
-                Arrays.toString(sides)
-                    + " passes "
-                    + passes
-                    + ", "
-                    + threads
-                    + " threads, output "
-                    + k);
+      for (boolean lanes : new boolean[] {false, true}) {
+        for (boolean passes : new boolean[] {false, true}) {
+          for (int threads : new int[] {1, 2}) {
+            SparseOperator.lanesForTests = lanes;
+            SparseOperator.passesForTests = passes;
+            Parallel.setThreads(threads);
+            List<double[]> results = allModes(op);
+            for (int k = 0; k < reference.size(); k++) {
+              assertArrayEquals(
+                  reference.get(k),
+                  results.get(k),
+                  Arrays.toString(sides)
+                      + " lanes "
+                      + lanes
+                      + " passes "
+                      + passes
+                      + ", "
+                      + threads
+                      + " threads, output "
+                      + k);
+            }
           }
         }
       }
