@@ -544,11 +544,19 @@ public final class SparseOperator {
             }
           } else {
             final int len = sides[sides.length - 1];
+            final boolean runs = pRe == null && sides.length > 1 && len > 2 && useLanes();
             for (int i = from; i < to; ) {
               int row = i / len;
-              int rowEnd = Math.min(to, row * len + len);
-              stencilRow(sweep, row, i, rowEnd);
-              i = rowEnd;
+              int lastRow = runs ? lastRowOfRun(row, (to - 1) / len) : row;
+              if (lastRow > row) {
+                int runEnd = Math.min(to, lastRow * len + len);
+                stencilRun(sweep, row, lastRow, i, runEnd);
+                i = runEnd;
+              } else {
+                int rowEnd = Math.min(to, row * len + len);
+                stencilRow(sweep, row, i, rowEnd);
+                i = rowEnd;
+              }
             }
           }
           if (adjacencyTarget != null && adjacencyHopping != 0) {
@@ -795,6 +803,61 @@ public final class SparseOperator {
     int last = rowBase + len - 1;
     if (len > 1 && last < to) {
       rowEndInPlace(s, last, rowBase, len, tLast, wrapLast, slots);
+    }
+  }
+
+  /**
+   * The last row, at most {@code maxRow}, of the run of rows from {@code row} that share their
+   * transverse neighbour offsets and weights: the rows whose coordinate along the axis before the
+   * last lies strictly inside the box, with the same coordinates along the axes before it. {@code
+   * row} itself when it starts no run.
+   */
+  private int lastRowOfRun(int row, int maxRow) {
+    final int side = sides[sides.length - 2];
+    final int coordinate = row % side;
+    if (coordinate == 0 || coordinate >= side - 1) {
+      return row;
+    }
+    return Math.min(maxRow, row + (side - 2 - coordinate));
+  }
+
+  /**
+   * Sites {@code [from, to)} of rows {@code firstRow..lastRow} of one run ({@link #lastRowOfRun})
+   * for {@code out = H x} (no p): one sweep in SIMD lanes over the interiors of all the rows as if
+   * they were one row, which costs no call and no scalar remainder per row, then the two ends of
+   * each row again by the boundary rule, over the sums the sweep made there with the neighbouring
+   * row's sites. Out is no input, so each end gets the bits of {@link #stencilRow}.
+   */
+  private void stencilRun(Sweep s, int firstRow, int lastRow, int from, int to) {
+    final int dim = sides.length;
+    final int len = sides[dim - 1];
+    final double tLast = s.alpha * axisHopping[dim - 1];
+    final boolean wrapLast = periodic[dim - 1] && len > 1;
+    final int slots = transverseNeighbours(firstRow, s.alpha, s.offset, s.weight, 0);
+    final int start = Math.max(from, firstRow * len + 1);
+    final int end = Math.min(to, lastRow * len + len - 1);
+    int done =
+        StencilLanes.rowInterior(
+            s.xr, s.xi, s.v, s.d0, s.alpha, tLast, slots, s.offset, s.weight, null, null, 0, s.or,
+            s.oi, start, end);
+    if (done < end) {
+      if (slots == 0) {
+        rowInterior0(s, tLast, done, end);
+      } else if (slots == 2) {
+        rowInterior2(s, tLast, done, end);
+      } else {
+        rowInterior4(s, tLast, done, end);
+      }
+    }
+    for (int row = firstRow; row <= lastRow; row++) {
+      int rowBase = row * len;
+      if (rowBase >= from) {
+        rowEndInPlace(s, rowBase, rowBase, len, tLast, wrapLast, slots);
+      }
+      int last = rowBase + len - 1;
+      if (last < to) {
+        rowEndInPlace(s, last, rowBase, len, tLast, wrapLast, slots);
+      }
     }
   }
 

@@ -109,7 +109,7 @@ final class BenchmarkSummary {
       if (r.method().equals("qdiff")) {
         extra = speedup(r);
       } else if (!r.text(BenchmarkRow.RATIO_TO_QDIFF).isEmpty()) {
-        extra = ", " + g(r, BenchmarkRow.RATIO_TO_QDIFF) + " x qdiff's time on 1 thread";
+        extra = ", " + g(r, BenchmarkRow.RATIO_TO_QDIFF) + " x qdiff's time on the most threads";
       }
       if (!r.text(BenchmarkRow.BUDGET).isEmpty()) {
         extra +=
