@@ -9,7 +9,8 @@
 #   prop_3d_L64, prop_3d_L128, prop_2d_1024, prop_1d_1e6 (propagation)
 #                             Chebyshev to 1e-10 on 1 and 2 threads, error against 1e-13, and the
 #                             same H by SciPy expm_multiply, a NumPy Chebyshev and QuTiP (L <= 64)
-#   scale_3d_L256 (scale)     16.8 million sites: wall time and peak memory
+#   scale_3d_L128, scale_3d_L256 (scale)
+#                             2.1 and 16.8 million sites: wall time and peak memory
 #   ensemble_1d_N4096 (ensemble)  256 Anderson chains: realizations per second on 1 and 2 threads
 #   notebooks                 kernel start to first result, and each notebook's run time
 # --quick runs reduced sizes into data/bench/quick/ (a smoke test of the harness).
@@ -31,19 +32,19 @@ while [ $# -gt 0 ]; do
     --case) selected="${2:?--case needs a name}"; shift 2 ;;
     --case=*) selected="${1#--case=}"; shift ;;
     --quick) quick="--quick"; shift ;;
-    -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 
 propagation=(prop_3d_L64 prop_3d_L128 prop_2d_1024 prop_1d_1e6)
 case "$selected" in
-  all) cases=(hpsi_3d_L128 "${propagation[@]}" scale_3d_L256 ensemble_1d_N4096 notebooks) ;;
+  all) cases=(hpsi_3d_L128 "${propagation[@]}" scale_3d_L128 scale_3d_L256 ensemble_1d_N4096 notebooks) ;;
   hpsi) cases=(hpsi_3d_L128) ;;
   propagation) cases=("${propagation[@]}") ;;
-  scale) cases=(scale_3d_L256) ;;
+  scale) cases=(scale_3d_L128 scale_3d_L256) ;;
   ensemble) cases=(ensemble_1d_N4096) ;;
-  hpsi_3d_L128|prop_3d_L64|prop_3d_L128|prop_2d_1024|prop_1d_1e6|scale_3d_L256|ensemble_1d_N4096|notebooks)
+  hpsi_3d_L128|prop_3d_L64|prop_3d_L128|prop_2d_1024|prop_1d_1e6|scale_3d_L128|scale_3d_L256|ensemble_1d_N4096|notebooks)
     cases=("$selected") ;;
   *) echo "unknown case: $selected (see --help)" >&2; exit 2 ;;
 esac
@@ -90,9 +91,10 @@ fi
 # it shows that the run needs no more, and its peak RSS is then what the budget counts.
 jvm_for() {
   case "$1" in
-    scale_3d_L256)
+    scale_3d_L128|scale_3d_L256)
       local side=256
-      [ -n "$quick" ] && side=48
+      [ "$1" = scale_3d_L128 ] && side=128
+      [ -n "$quick" ] && { side=48; [ "$1" = scale_3d_L128 ] && side=32; }
       echo "-XX:+UseG1GC -Xmx$(( 72 * side * side * side / 1048576 + 150 ))m" ;;
     hpsi_3d_L128|prop_*) echo "-XX:+UseParallelGC -Xmx4g" ;;
     *) echo "-XX:+UseParallelGC -Xmx2g" ;;

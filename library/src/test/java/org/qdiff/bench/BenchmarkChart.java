@@ -47,6 +47,7 @@ final class BenchmarkChart {
           "prop_3d_L128",
           "prop_2d_1024",
           "prop_1d_1e6",
+          ScaleCase.NAME_L128,
           ScaleCase.NAME,
           EnsembleCase.NAME);
 
@@ -179,6 +180,7 @@ final class BenchmarkChart {
     switch (caseName) {
       case HamiltonianProductCase.NAME:
         return "H psi, 3D " + cube + " (1 product)";
+      case ScaleCase.NAME_L128:
       case ScaleCase.NAME:
         return "scale: 3D " + cube;
       case EnsembleCase.NAME:

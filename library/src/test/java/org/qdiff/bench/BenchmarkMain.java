@@ -17,10 +17,10 @@ import org.qdiff.progress.Progress;
  *   BenchmarkMain report [--quick]   draw results.png and print the summary
  * </pre>
  *
- * Cases: hpsi_3d_L128, prop_3d_L64, prop_3d_L128, prop_2d_1024, prop_1d_1e6, scale_3d_L256,
- * ensemble_1d_N4096, notebooks. Output: {@code data/bench/} ({@code data/bench/quick/} with {@code
- * --quick}). System properties: {@code qdiff.bench.threads} (thread counts, default "1,2"), and
- * those of {@link PythonPeers}.
+ * Cases: hpsi_3d_L128, prop_3d_L64, prop_3d_L128, prop_2d_1024, prop_1d_1e6, scale_3d_L128,
+ * scale_3d_L256, ensemble_1d_N4096, notebooks. Output: {@code data/bench/} ({@code
+ * data/bench/quick/} with {@code --quick}). System properties: {@code qdiff.bench.threads} (thread
+ * counts, default "1,2"), and those of {@link PythonPeers}.
  */
 public final class BenchmarkMain {
 
@@ -31,6 +31,7 @@ public final class BenchmarkMain {
           "prop_3d_L128",
           "prop_2d_1024",
           "prop_1d_1e6",
+          ScaleCase.NAME_L128,
           ScaleCase.NAME,
           EnsembleCase.NAME,
           "notebooks");
@@ -76,8 +77,9 @@ public final class BenchmarkMain {
         double peak = Machine.peakRssMb();
         rows.forEach(r -> r.number(BenchmarkRow.PEAK_RSS, peak));
         break;
+      case ScaleCase.NAME_L128:
       case ScaleCase.NAME:
-        rows = ScaleCase.run(quick, threads[threads.length - 1]);
+        rows = ScaleCase.run(name, quick, threads[threads.length - 1]);
         break;
       case EnsembleCase.NAME:
         rows = EnsembleCase.run(quick, threads);

@@ -17,22 +17,24 @@ final class BenchmarkSummary {
     for (PropagationCase.Spec spec : PropagationCase.specs(false)) {
       printPropagation(spec.name(), rows, out);
     }
-    find(rows, ScaleCase.NAME, "qdiff", 0)
-        .ifPresent(
-            r ->
-                out.printf(
-                    Locale.ROOT,
-                    "%s (%s sites, %d threads): %s s, %s applications of H, msd %s; peak RSS %s"
-                        + " vs budget %s (4 complex vectors + potential + 300 MB): %s%n",
-                    ScaleCase.NAME,
-                    r.text(BenchmarkRow.SITES),
-                    r.threads(),
-                    g(r, BenchmarkRow.WALL),
-                    r.text(BenchmarkRow.APPLICATIONS),
-                    g(r, BenchmarkRow.MSD),
-                    g(r, BenchmarkRow.PEAK_RSS),
-                    g(r, BenchmarkRow.BUDGET),
-                    within(r)));
+    for (String scale : List.of(ScaleCase.NAME_L128, ScaleCase.NAME)) {
+      find(rows, scale, "qdiff", 0)
+          .ifPresent(
+              r ->
+                  out.printf(
+                      Locale.ROOT,
+                      "%s (%s sites, %d threads): %s s, %s applications of H, msd %s; peak RSS %s"
+                          + " vs budget %s (4 complex vectors + potential + 300 MB): %s%n",
+                      scale,
+                      r.text(BenchmarkRow.SITES),
+                      r.threads(),
+                      g(r, BenchmarkRow.WALL),
+                      r.text(BenchmarkRow.APPLICATIONS),
+                      g(r, BenchmarkRow.MSD),
+                      g(r, BenchmarkRow.PEAK_RSS),
+                      g(r, BenchmarkRow.BUDGET),
+                      within(r)));
+    }
     for (BenchmarkRow r : rows) {
       if (r.caseName().equals(EnsembleCase.NAME)) {
         out.printf(

@@ -10,19 +10,29 @@ import org.qdiff.propagate.Trajectory;
 import org.qdiff.state.WaveFunction;
 
 /**
- * Case 4: the 3D Anderson model on L = 256 (16.8 million sites), W = 4, from the delta at the
- * centre to T = 10 at tolerance 1e-10 on all threads: wall time and the peak memory of the JVM,
- * beside the budget of four complex vectors, the potential and 300 MB. Run as a user would: build
- * the lattice and H, evolve with the defaults (boundary guard, norm check).
+ * Case 4: the 3D Anderson model on L = 256 (16.8 million sites), and on L = 128 for the memory
+ * budget there, W = 4, from the delta at the centre to T = 10 at tolerance 1e-10 on all threads:
+ * wall time and the peak memory of the JVM, beside the budget of four complex vectors, the
+ * potential and 300 MB. Run as a user would: build the lattice and H, evolve with the defaults
+ * (boundary guard, norm check).
  */
 final class ScaleCase {
 
   static final String NAME = "scale_3d_L256";
+  static final String NAME_L128 = "scale_3d_L128";
 
   private ScaleCase() {}
 
-  static List<BenchmarkRow> run(boolean quick, int threads) {
-    int side = quick ? 48 : 256;
+  /** The side of the cube of a scale case. */
+  static int side(String name, boolean quick) {
+    if (name.equals(NAME_L128)) {
+      return quick ? 32 : 128;
+    }
+    return quick ? 48 : 256;
+  }
+
+  static List<BenchmarkRow> run(String name, boolean quick, int threads) {
+    int side = side(name, quick);
     double time = quick ? 5 : 10;
     Parallel.setThreads(threads);
     long start = System.nanoTime();
@@ -38,7 +48,7 @@ final class ScaleCase {
     long n = h.size();
     double budget = budgetMb(n);
     BenchmarkRow row =
-        BenchmarkRow.of(NAME, "qdiff", threads)
+        BenchmarkRow.of(name, "qdiff", threads)
             .count(BenchmarkRow.SITES, n)
             .number(BenchmarkRow.WALL, seconds)
             .count(BenchmarkRow.APPLICATIONS, run.hamiltonianApplications())
@@ -67,7 +77,7 @@ final class ScaleCase {
         "%s: %d^3 = %d sites, T = %s on %d threads: %.1f s, %d applications of H, msd %.4g,"
             + " peak RSS %.0f MiB (budget %.0f MiB: 4 complex vectors + potential + 300 MB);"
             + " build %.1f s%n",
-        NAME,
+        name,
         side,
         n,
         time,
