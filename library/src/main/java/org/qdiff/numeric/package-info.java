@@ -12,6 +12,10 @@
  * {@link org.qdiff.numeric.Lanczos}, dense exact diagonalization in {@link
  * org.qdiff.numeric.DenseEigen}.
  *
+ * <p>The stencil's row interiors run in SIMD lanes ({@link org.qdiff.numeric.StencilLanes}) when
+ * the JVM has the module {@code jdk.incubator.vector}, and in scalar loops otherwise; both give the
+ * same bits ({@link org.qdiff.numeric.SparseOperator#vectorLanes()} tells which).
+ *
  * <p>Methods here take explicit output buffers, never allocate per call on the hot path, and assume
  * valid input: validation happens in the builders that the user calls. Work is split over {@link
  * org.qdiff.numeric.Parallel}'s pool in fixed blocks, and reductions add block partial sums in
