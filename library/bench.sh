@@ -92,9 +92,8 @@ fi
 jvm_for() {
   case "$1" in
     scale_3d_L128|scale_3d_L256)
-      local side=256
-      [ "$1" = scale_3d_L128 ] && side=128
-      [ -n "$quick" ] && { side=48; [ "$1" = scale_3d_L128 ] && side=32; }
+      local side="${1#scale_3d_L}"
+      [ -n "$quick" ] && side=$(( side == 128 ? 32 : 48 ))  # ScaleCase.side's quick sizes
       echo "-XX:+UseG1GC -Xmx$(( 72 * side * side * side / 1048576 + 150 ))m" ;;
     hpsi_3d_L128|prop_*) echo "-XX:+UseParallelGC -Xmx4g" ;;
     *) echo "-XX:+UseParallelGC -Xmx2g" ;;

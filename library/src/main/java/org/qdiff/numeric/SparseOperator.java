@@ -792,13 +792,7 @@ public final class SparseOperator {
               interiorTo);
     }
     if (interiorFrom < interiorTo) {
-      if (slots == 0) {
-        rowInterior0(s, tLast, interiorFrom, interiorTo);
-      } else if (slots == 2) {
-        rowInterior2(s, tLast, interiorFrom, interiorTo);
-      } else {
-        rowInterior4(s, tLast, interiorFrom, interiorTo);
-      }
+      rowInterior(s, tLast, slots, interiorFrom, interiorTo);
     }
     int last = rowBase + len - 1;
     if (len > 1 && last < to) {
@@ -841,13 +835,7 @@ public final class SparseOperator {
             s.xr, s.xi, s.v, s.d0, s.alpha, tLast, slots, s.offset, s.weight, null, null, 0, s.or,
             s.oi, start, end);
     if (done < end) {
-      if (slots == 0) {
-        rowInterior0(s, tLast, done, end);
-      } else if (slots == 2) {
-        rowInterior2(s, tLast, done, end);
-      } else {
-        rowInterior4(s, tLast, done, end);
-      }
+      rowInterior(s, tLast, slots, done, end);
     }
     for (int row = firstRow; row <= lastRow; row++) {
       int rowBase = row * len;
@@ -895,6 +883,17 @@ public final class SparseOperator {
   // The one-loop interiors come in two variants each, out = H x (no p, so x is read once and no
   // flops are spent on a zero weight) and out = H x + gamma p, each with and without a site
   // potential. The sums run in the same order in all variants and in the passes below.
+
+  /** The scalar interior loop for 0, 2 or 4 transverse neighbour rows. */
+  private static void rowInterior(Sweep s, double t, int slots, int from, int to) {
+    if (slots == 0) {
+      rowInterior0(s, t, from, to);
+    } else if (slots == 2) {
+      rowInterior2(s, t, from, to);
+    } else {
+      rowInterior4(s, t, from, to);
+    }
+  }
 
   private static void rowInterior0(Sweep s, double t, int from, int to) {
     final double[] xr = s.xr;

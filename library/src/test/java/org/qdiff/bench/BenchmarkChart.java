@@ -48,7 +48,7 @@ final class BenchmarkChart {
           "prop_2d_1024",
           "prop_1d_1e6",
           ScaleCase.NAME_L128,
-          ScaleCase.NAME,
+          ScaleCase.NAME_L256,
           EnsembleCase.NAME);
 
   private BenchmarkChart() {}
@@ -181,7 +181,7 @@ final class BenchmarkChart {
       case HamiltonianProductCase.NAME:
         return "H psi, 3D " + cube + " (1 product)";
       case ScaleCase.NAME_L128:
-      case ScaleCase.NAME:
+      case ScaleCase.NAME_L256:
         return "scale: 3D " + cube;
       case EnsembleCase.NAME:
         return "ensemble of N=" + sites;

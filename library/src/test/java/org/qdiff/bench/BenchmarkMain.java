@@ -32,7 +32,7 @@ public final class BenchmarkMain {
           "prop_2d_1024",
           "prop_1d_1e6",
           ScaleCase.NAME_L128,
-          ScaleCase.NAME,
+          ScaleCase.NAME_L256,
           EnsembleCase.NAME,
           "notebooks");
 
@@ -78,7 +78,7 @@ public final class BenchmarkMain {
         rows.forEach(r -> r.number(BenchmarkRow.PEAK_RSS, peak));
         break;
       case ScaleCase.NAME_L128:
-      case ScaleCase.NAME:
+      case ScaleCase.NAME_L256:
         rows = ScaleCase.run(name, quick, threads[threads.length - 1]);
         break;
       case EnsembleCase.NAME:

@@ -17,7 +17,7 @@ final class BenchmarkSummary {
     for (PropagationCase.Spec spec : PropagationCase.specs(false)) {
       printPropagation(spec.name(), rows, out);
     }
-    for (String scale : List.of(ScaleCase.NAME_L128, ScaleCase.NAME)) {
+    for (String scale : List.of(ScaleCase.NAME_L128, ScaleCase.NAME_L256)) {
       find(rows, scale, "qdiff", 0)
           .ifPresent(
               r ->

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.qdiff.numeric.SparseOperator;
 
 /** What the benchmark reads about the machine and its own process from {@code /proc}. */
 final class Machine {
@@ -57,7 +58,7 @@ final class Machine {
     } catch (IOException | RuntimeException e) {
       // keep "unknown processor": the description is informative only
     }
-    int lanes = org.qdiff.numeric.SparseOperator.vectorLanes();
+    int lanes = SparseOperator.vectorLanes();
     return model
         + ", "
         + Runtime.getRuntime().availableProcessors()

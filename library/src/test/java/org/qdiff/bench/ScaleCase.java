@@ -18,7 +18,7 @@ import org.qdiff.state.WaveFunction;
  */
 final class ScaleCase {
 
-  static final String NAME = "scale_3d_L256";
+  static final String NAME_L256 = "scale_3d_L256";
   static final String NAME_L128 = "scale_3d_L128";
 
   private ScaleCase() {}
