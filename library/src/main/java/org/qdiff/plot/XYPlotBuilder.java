@@ -40,7 +40,12 @@ import tech.tablesaw.columns.Column;
  * }</pre>
  *
  * <p>Series are drawn as lines in the order of the table's rows (sort the table by x first if it is
- * not). Reference curves are dashed and have no markers.
+ * not). Reference curves are dashed and have no markers. Disorder averages get error bars from
+ * their standard errors:
+ *
+ * <pre>{@code
+ * Plot.linear(ensemble.mean(), "t", "msd").errorBars().markers(true).build()   // ± msd_sem
+ * }</pre>
  */
 public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
 
@@ -71,10 +76,13 @@ public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
   private final double[] x;
   private final double[][] y;
   private String[] names;
+  private double[][] errors; // per y column, or null: no error bars on the factory's series
+  private String[] errorColumns;
   private String groupColumn;
   private final List<Curve> added = new ArrayList<>();
   private final List<Reference> references = new ArrayList<>();
   private boolean markers;
+  private boolean lines = true;
   private Boolean legendVisible;
   private LegendPosition legendPosition; // null: chosen from the data in build()
 
@@ -123,7 +131,33 @@ public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
     checkNewName(where, name);
     double[] sx = PlotData.values(where, table, xColumn, xScale, "x");
     double[] sy = PlotData.values(where, table, yColumn, yScale, "y");
-    added.add(new Curve(name, sx, sy));
+    added.add(new Curve(name, sx, sy, null));
+    return this;
+  }
+
+  /**
+   * Adds a series from another table with error bars: y ± the error column at every point, e.g. a
+   * disorder average and its standard error ({@code "msd", "msd_sem"}).
+   *
+   * @param table the table (not modified; its values are copied now)
+   * @param xColumn the column on the x axis
+   * @param yColumn the column on the y axis
+   * @param errorColumn the half-length of each error bar, >= 0
+   * @param name the series' name in the legend, distinct from the other series' names
+   * @return this builder
+   * @throws IllegalArgumentException as {@link #series(Table, String, String, String)}, and if an
+   *     error is negative or not finite, or (log y axis) reaches y - error <= 0 (the message names
+   *     the column, row and values)
+   */
+  public XYPlotBuilder series(
+      Table table, String xColumn, String yColumn, String errorColumn, String name) {
+    String where = where("series");
+    checkNewName(where, name);
+    double[] sx = PlotData.values(where, table, xColumn, xScale, "x");
+    double[] sy = PlotData.values(where, table, yColumn, yScale, "y");
+    double[] se = PlotData.values(where, table, errorColumn, Scale.LINEAR, "error");
+    checkErrors(where, "column '" + errorColumn + "'", "row", sy, se);
+    added.add(new Curve(name, sx, sy, se));
     return this;
   }
 
@@ -157,8 +191,135 @@ public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
     }
     PlotData.check(where, "x of series '" + name + "'", "index", x, xScale, "x", null);
     PlotData.check(where, "y of series '" + name + "'", "index", y, yScale, "y", null);
-    added.add(new Curve(name, x.clone(), y.clone()));
+    added.add(new Curve(name, x.clone(), y.clone(), null));
     return this;
+  }
+
+  /**
+   * Adds a series from arrays with error bars: y ± errors at every point.
+   *
+   * @param name the series' name in the legend, distinct from the other series' names
+   * @param x the x values (not modified, copied)
+   * @param y the y values, as many as x (not modified, copied)
+   * @param errors the half-length of each error bar, >= 0, as many as x (not modified, copied)
+   * @return this builder
+   * @throws IllegalArgumentException as {@link #series(String, double[], double[])}, and if errors
+   *     is null, of another length, negative or not finite somewhere, or (log y axis) reaches y -
+   *     error <= 0 (the message names the index and values)
+   */
+  public XYPlotBuilder series(String name, double[] x, double[] y, double[] errors) {
+    String where = where("series");
+    series(name, x, y); // checks the name, x and y
+    // Taken back until the errors pass, so that a rejected call leaves the builder as it was.
+    Curve plain = added.remove(added.size() - 1);
+    if (errors == null || errors.length != y.length) {
+      throw new IllegalArgumentException(
+          where
+              + ": give one error per y value of series '"
+              + name
+              + "', got "
+              + (errors == null ? "null" : errors.length + " errors")
+              + " for "
+              + y.length
+              + " values");
+    }
+    checkErrors(where, "errors of series '" + name + "'", "index", y, errors);
+    added.add(new Curve(plain.name(), plain.x(), plain.y(), errors.clone()));
+    return this;
+  }
+
+  /**
+   * Draws error bars on the series of the factory's table: y ± the error column at every point, one
+   * error column per y column in the factory's order. Without arguments each y column {@code c}
+   * takes the column {@code c_sem}, the standard error that {@code EnsembleResult.mean()} writes
+   * beside each mean. Error bars are drawn in their series' colour; with {@link #groupBy} each
+   * group gets its rows' errors.
+   *
+   * @param errorColumns the columns holding the half-length of each bar (>= 0), or none for the
+   *     {@code _sem} columns
+   * @return this builder
+   * @throws IllegalArgumentException if the number of columns differs from the number of y columns,
+   *     a column is absent (the message lists the table's columns) or not numeric, or an error is
+   *     negative, not finite, or (log y axis) reaches y - error <= 0 (the message names the column,
+   *     row and values)
+   */
+  public XYPlotBuilder errorBars(String... errorColumns) {
+    String where = where("errorBars");
+    String[] columns = errorColumns;
+    if (columns == null || columns.length == 0) {
+      columns = new String[yColumns.length];
+      for (int k = 0; k < yColumns.length; k++) {
+        columns[k] = yColumns[k] + "_sem";
+        if (!table.containsColumn(columns[k])) {
+          throw new IllegalArgumentException(
+              where
+                  + ": without arguments the errors of y column '"
+                  + yColumns[k]
+                  + "' come from the column '"
+                  + columns[k]
+                  + "' (as Ensemble's mean() names standard errors), which table '"
+                  + table.name()
+                  + "' lacks; its columns are "
+                  + table.columnNames()
+                  + ". Name the error columns: errorBars(\"...\")");
+        }
+      }
+    } else if (columns.length != yColumns.length) {
+      throw new IllegalArgumentException(
+          where
+              + ": give one error column per y column "
+              + Arrays.toString(yColumns)
+              + ", got "
+              + Arrays.toString(columns));
+    }
+    double[][] values = new double[columns.length][];
+    for (int k = 0; k < columns.length; k++) {
+      values[k] = PlotData.values(where, table, columns[k], Scale.LINEAR, "error");
+      checkErrors(where, "column '" + columns[k] + "'", "row", y[k], values[k]);
+    }
+    this.errors = values;
+    this.errorColumns = columns.clone();
+    return this;
+  }
+
+  /**
+   * Errors must be finite (checked by the caller), >= 0, and keep y - error > 0 on a log y axis.
+   */
+  private void checkErrors(
+      String where, String what, String position, double[] values, double[] errors) {
+    for (int i = 0; i < errors.length; i++) {
+      double e = errors[i];
+      if (!(e >= 0) || !Double.isFinite(e)) {
+        throw new IllegalArgumentException(
+            where
+                + ": "
+                + what
+                + " must hold finite errors >= 0, got "
+                + e
+                + " at "
+                + position
+                + " "
+                + i);
+      }
+      if (yScale == Scale.LOG && !(values[i] - e > 0)) {
+        throw new IllegalArgumentException(
+            where
+                + ": "
+                + what
+                + " gives an error bar down to y - error = "
+                + (values[i] - e)
+                + " at "
+                + position
+                + " "
+                + i
+                + " (y = "
+                + values[i]
+                + ", error = "
+                + e
+                + "), which a logarithmic y axis cannot show; use a linear y axis (Plot.linear,"
+                + " Plot.semiLogX) or drop that point");
+      }
+    }
   }
 
   /**
@@ -254,6 +415,19 @@ public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
   }
 
   /**
+   * Connects the points of each data series with lines (the default), or draws the points alone
+   * with markers when false: measured values, such as disorder averages with error bars, beside
+   * dashed reference curves. Reference curves are always lines.
+   *
+   * @param lines false for points only
+   * @return this builder
+   */
+  public XYPlotBuilder lines(boolean lines) {
+    this.lines = lines;
+    return this;
+  }
+
+  /**
    * Shows or hides the legend. By default it is shown when there is more than one series.
    *
    * @param visible true to show the legend
@@ -324,12 +498,19 @@ public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
     styler.setLegendVisible(
         legendVisible != null ? legendVisible : data.size() + references.size() > 1);
     styler.setLegendPosition(legendPosition != null ? legendPosition : freeCorner(data.get(0)));
+    styler.setErrorBarsColorSeriesColor(true);
 
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (Curve c : data) {
-      XYSeries s = chart.addSeries(c.name(), c.x().clone(), c.y().clone());
-      s.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+      XYSeries s =
+          c.errors() == null
+              ? chart.addSeries(c.name(), c.x().clone(), c.y().clone())
+              : chart.addSeries(c.name(), c.x().clone(), c.y().clone(), c.errors().clone());
+      s.setMarker(markers || !lines ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+      if (!lines) {
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      }
       for (double v : c.x()) {
         lo = Math.min(lo, v);
         hi = Math.max(hi, v);
@@ -455,7 +636,7 @@ public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
     List<Curve> curves = new ArrayList<>();
     if (groupColumn == null) {
       for (int k = 0; k < y.length; k++) {
-        curves.add(new Curve(names[k], x, y[k]));
+        curves.add(new Curve(names[k], x, y[k], errors == null ? null : errors[k]));
       }
       return curves;
     }
@@ -467,11 +648,15 @@ public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
         int[] rows = g.getValue();
         double[] gx = new double[rows.length];
         double[] gy = new double[rows.length];
+        double[] ge = errors == null ? null : new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
           gx[i] = x[rows[i]];
           gy[i] = y[k][rows[i]];
+          if (ge != null) {
+            ge[i] = errors[k][rows[i]];
+          }
         }
-        curves.add(new Curve(prefix ? names[k] + ", " + g.getKey() : g.getKey(), gx, gy));
+        curves.add(new Curve(prefix ? names[k] + ", " + g.getKey() : g.getKey(), gx, gy, ge));
       }
     }
     return curves;
@@ -536,9 +721,15 @@ public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
       s.append(", one series per ").append(groupColumn);
     }
     s.append(')');
+    if (errorColumns != null) {
+      s.append(", error bars ").append(String.join(", ", errorColumns));
+    }
     s.append(", axes ").append(scaleName(xScale)).append('-').append(scaleName(yScale));
     for (Curve c : added) {
       s.append(", series '").append(c.name()).append('\'');
+      if (c.errors() != null) {
+        s.append(" with error bars");
+      }
     }
     for (Reference r : references) {
       s.append(", reference '").append(r.name()).append('\'');
@@ -563,8 +754,8 @@ public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
     return new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, pattern, 0f);
   }
 
-  /** A data series: its legend name and points. */
-  private record Curve(String name, double[] x, double[] y) {}
+  /** A data series: its legend name, points and error bars (null: none). */
+  private record Curve(String name, double[] x, double[] y, double[] errors) {}
 
   /** A reference curve: its legend name and function. */
   private record Reference(String name, DoubleUnaryOperator f) {}

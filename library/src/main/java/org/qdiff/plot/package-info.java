@@ -20,6 +20,12 @@
  * over the data's x range, log-spaced on a logarithmic x axis so that they are smooth across
  * decades.
  *
+ * <p><b>Error bars.</b> Disorder and trajectory averages carry standard errors: {@code errorBars()}
+ * draws y ± the {@code _sem} column that an ensemble's mean writes beside each value (or named
+ * columns), in the series' colour, and {@code lines(false)} shows measured points without
+ * connecting lines. Bars are checked like values: finite, non-negative, and above zero on a
+ * logarithmic axis.
+ *
  * <p><b>Heat maps.</b> A value per site of a 2D box is drawn with x1 to the right and x2 upwards in
  * centred coordinates; large boxes are averaged over blocks so that painting stays fast.
  */

@@ -289,6 +289,105 @@ class XYPlotBuilderTest {
     assertMentions(rejects(builder::build), "'broken'", "x = 0.1", "boom");
   }
 
+  // ---------------------------------------------------------------- error bars
+
+  /** An ensemble mean as Ensemble writes it: t, msd, msd_sem, and a group column. */
+  private static Table mean() {
+    return Frames.table(
+        "mean",
+        new String[] {"W", "t", "msd", "msd_sem"},
+        new double[][] {{1, 1, 2, 2}, {1, 2, 1, 2}, {2, 8, 3, 9}, {0.5, 1, 0.25, 3}});
+  }
+
+  @Test
+  void errorBarsWithoutArgumentsTakeTheSemColumnOfEachYColumn() {
+    XYChart chart = Plot.linear(mean(), "t", "msd").errorBars().build();
+    XYSeries s = chart.getSeriesMap().get("msd");
+    assertArrayEquals(new double[] {0.5, 1, 0.25, 3}, s.getExtraValues());
+    assertTrue(chart.getStyler().isErrorBarsColorSeriesColor());
+  }
+
+  @Test
+  void linesFalseDrawsDataAsPointsAndKeepsReferencesAsLines() {
+    XYChart chart =
+        Plot.linear(mean(), "t", "msd").lines(false).reference("flat", t -> 1.0).build();
+    XYSeries data = chart.getSeriesMap().get("msd");
+    assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, data.getXYSeriesRenderStyle());
+    assertEquals(SeriesMarkers.CIRCLE, data.getMarker());
+    assertTrue(
+        chart.getSeriesMap().get("flat").getXYSeriesRenderStyle()
+            != XYSeries.XYSeriesRenderStyle.Scatter);
+  }
+
+  @Test
+  void errorBarsFollowTheirRowsIntoGroups() {
+    XYChart chart = Plot.linear(mean(), "t", "msd").groupBy("W").errorBars("msd_sem").build();
+    assertArrayEquals(new double[] {0.5, 1}, chart.getSeriesMap().get("W = 1").getExtraValues());
+    assertArrayEquals(new double[] {0.25, 3}, chart.getSeriesMap().get("W = 2").getExtraValues());
+  }
+
+  @Test
+  void seriesWithErrorsFromATableOrArrays() {
+    XYChart chart =
+        Plot.linear(RUN, "t", "msd")
+            .series(mean(), "t", "msd", "msd_sem", "ensemble")
+            .series("fit", new double[] {1, 2}, new double[] {2, 8}, new double[] {0.1, 0.2})
+            .build();
+    assertArrayEquals(
+        new double[] {0.5, 1, 0.25, 3}, chart.getSeriesMap().get("ensemble").getExtraValues());
+    assertArrayEquals(new double[] {0.1, 0.2}, chart.getSeriesMap().get("fit").getExtraValues());
+    assertEquals(null, chart.getSeriesMap().get("msd").getExtraValues(), "no bars unless asked");
+  }
+
+  @Test
+  void errorBarsAreCheckedNamingColumnRowAndValue() {
+    Table table = mean();
+    assertMentions(
+        rejects(() -> Plot.linear(RUN, "t", "msd").errorBars()),
+        "'msd_sem'",
+        "lacks",
+        "errorBars(\"");
+    assertMentions(
+        rejects(() -> Plot.linear(table, "t", "msd").errorBars("msd_sem", "msd")),
+        "one error column per y column");
+    table.doubleColumn("msd_sem").set(2, -0.1);
+    assertMentions(
+        rejects(() -> Plot.linear(table, "t", "msd").errorBars()),
+        "column 'msd_sem'",
+        ">= 0",
+        "-0.1",
+        "row 2");
+    table.doubleColumn("msd_sem").set(2, Double.POSITIVE_INFINITY);
+    assertMentions(rejects(() -> Plot.linear(table, "t", "msd").errorBars()), "msd_sem", "row 2");
+    Table reachesZero = mean();
+    reachesZero.doubleColumn("msd_sem").set(1, 8.0); // msd = 8 there
+    assertMentions(
+        rejects(() -> Plot.semiLogY(reachesZero, "t", "msd").errorBars()),
+        "y - error = 0.0",
+        "row 1",
+        "logarithmic y axis");
+    XYPlotBuilder builder = Plot.linear(RUN, "t", "msd");
+    assertMentions(
+        rejects(
+            () ->
+                builder.series(
+                    "fit", new double[] {1, 2}, new double[] {2, 8}, new double[] {0.1})),
+        "one error per y value",
+        "1 errors for 2 values");
+    assertMentions(
+        rejects(
+            () ->
+                builder.series(
+                    "fit",
+                    new double[] {1, 2},
+                    new double[] {2, 8},
+                    new double[] {0.1, Double.NaN})),
+        "errors of series 'fit'",
+        "index 1");
+    // A rejected call adds nothing: the name stays free.
+    builder.series("fit", new double[] {1, 2}, new double[] {2, 8});
+  }
+
   // ---------------------------------------------------------------- more series
 
   @Test
