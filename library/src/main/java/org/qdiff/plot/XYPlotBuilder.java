@@ -127,12 +127,7 @@ public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
    *     bad row), or the name is blank or already used
    */
   public XYPlotBuilder series(Table table, String xColumn, String yColumn, String name) {
-    String where = where("series");
-    checkNewName(where, name);
-    double[] sx = PlotData.values(where, table, xColumn, xScale, "x");
-    double[] sy = PlotData.values(where, table, yColumn, yScale, "y");
-    added.add(new Curve(name, sx, sy, null));
-    return this;
+    return tableSeries(table, xColumn, yColumn, null, name);
   }
 
   /**
@@ -151,12 +146,24 @@ public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
    */
   public XYPlotBuilder series(
       Table table, String xColumn, String yColumn, String errorColumn, String name) {
+    if (errorColumn == null) {
+      throw new IllegalArgumentException(where("series") + ": error column name must not be null");
+    }
+    return tableSeries(table, xColumn, yColumn, errorColumn, name);
+  }
+
+  /** Adds a checked series of table columns; errorColumn null: no error bars. */
+  private XYPlotBuilder tableSeries(
+      Table table, String xColumn, String yColumn, String errorColumn, String name) {
     String where = where("series");
     checkNewName(where, name);
     double[] sx = PlotData.values(where, table, xColumn, xScale, "x");
     double[] sy = PlotData.values(where, table, yColumn, yScale, "y");
-    double[] se = PlotData.values(where, table, errorColumn, Scale.LINEAR, "error");
-    checkErrors(where, "column '" + errorColumn + "'", "row", sy, se);
+    double[] se = null;
+    if (errorColumn != null) {
+      se = PlotData.values(where, table, errorColumn, Scale.LINEAR, "error");
+      checkErrors(where, "column '" + errorColumn + "'", "row", sy, se);
+    }
     added.add(new Curve(name, sx, sy, se));
     return this;
   }
@@ -173,7 +180,12 @@ public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
    *     if the name is blank or already used
    */
   public XYPlotBuilder series(String name, double[] x, double[] y) {
-    String where = where("series");
+    added.add(arraySeries(where("series"), name, x, y));
+    return this;
+  }
+
+  /** The checked series of arrays, not yet added (the checks of series(name, x, y)). */
+  private Curve arraySeries(String where, String name, double[] x, double[] y) {
     checkNewName(where, name);
     if (x == null || y == null) {
       throw new IllegalArgumentException(
@@ -191,8 +203,7 @@ public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
     }
     PlotData.check(where, "x of series '" + name + "'", "index", x, xScale, "x", null);
     PlotData.check(where, "y of series '" + name + "'", "index", y, yScale, "y", null);
-    added.add(new Curve(name, x.clone(), y.clone(), null));
-    return this;
+    return new Curve(name, x.clone(), y.clone(), null);
   }
 
   /**
@@ -209,9 +220,7 @@ public final class XYPlotBuilder extends PlotBuilder<XYPlotBuilder, XYChart> {
    */
   public XYPlotBuilder series(String name, double[] x, double[] y, double[] errors) {
     String where = where("series");
-    series(name, x, y); // checks the name, x and y
-    // Taken back until the errors pass, so that a rejected call leaves the builder as it was.
-    Curve plain = added.remove(added.size() - 1);
+    Curve plain = arraySeries(where, name, x, y);
     if (errors == null || errors.length != y.length) {
       throw new IllegalArgumentException(
           where

@@ -112,8 +112,9 @@ final class HamiltonianProductCase {
                   product,
                   seconds[0][0],
                   BYTES_PER_SITE_PRODUCT,
-                  triadBandwidth)
-              .note(note(product, BYTES_PER_SITE_PRODUCT, "out = H psi (one application)")));
+                  triadBandwidth,
+                  "out = H psi (one application)")
+              .count(BenchmarkRow.APPLICATIONS, 1));
       rows.add(
           kernelRow(
                   "qdiff_chebyshev_step",
@@ -122,29 +123,20 @@ final class HamiltonianProductCase {
                   step,
                   seconds[1][0],
                   BYTES_PER_SITE_CHEBYSHEV,
-                  triadBandwidth)
-              .note(
-                  note(
-                      step,
-                      BYTES_PER_SITE_CHEBYSHEV,
-                      "fused T_k+1 = 2 H~ T_k - T_k-1 and acc += c T_k+1 (one application)")));
+                  triadBandwidth,
+                  "fused T_k+1 = 2 H~ T_k - T_k-1 and acc += c T_k+1 (one application)")
+              .count(BenchmarkRow.APPLICATIONS, 1));
       rows.add(
-          BenchmarkRow.of(NAME, "stream_hpsi_bytes", threads)
-              .count(BenchmarkRow.SITES, n)
-              .number(BenchmarkRow.WALL, stream[0])
-              .number(BenchmarkRow.RATE, n / stream[0])
-              .text(BenchmarkRow.RATE_UNIT, "site_updates/s")
-              .number(BenchmarkRow.BANDWIDTH, BYTES_PER_SITE_PRODUCT * n / stream[0] * 1e-9)
-              .number(
-                  BenchmarkRow.FRACTION_OF_STREAM,
-                  BYTES_PER_SITE_PRODUCT * n / stream[0] * 1e-9 / triadBandwidth)
-              .number(BenchmarkRow.RATIO_TO_QDIFF, stream[0] / seconds[2][0][0])
-              .note(
-                  note(
-                      stream,
-                      BYTES_PER_SITE_PRODUCT,
-                      "out = v x on both parts: H psi's bytes without the stencil, the fastest"
-                          + " H psi this machine allows")));
+          kernelRow(
+              "stream_hpsi_bytes",
+              threads,
+              n,
+              stream,
+              seconds[2][0],
+              BYTES_PER_SITE_PRODUCT,
+              triadBandwidth,
+              "out = v x on both parts: H psi's bytes without the stencil, the fastest H psi this"
+                  + " machine allows"));
       System.out.printf(
           Locale.ROOT,
           "  %d thread(s): H psi %.2f ms (median %.2f), %.3g site updates/s, %.1f GB/s = %.2f of"
@@ -178,6 +170,7 @@ final class HamiltonianProductCase {
     return rows;
   }
 
+  /** A kernel's row: best time, rate, bandwidth, fraction of the triad, time over 1 thread. */
   private static BenchmarkRow kernelRow(
       String method,
       int threads,
@@ -185,17 +178,18 @@ final class HamiltonianProductCase {
       double[] seconds,
       double[] firstCount,
       int bytesPerSite,
-      double stream) {
+      double stream,
+      String what) {
     double bandwidth = (double) bytesPerSite * n / seconds[0] * 1e-9;
     return BenchmarkRow.of(NAME, method, threads)
         .count(BenchmarkRow.SITES, n)
         .number(BenchmarkRow.WALL, seconds[0])
-        .count(BenchmarkRow.APPLICATIONS, 1)
         .number(BenchmarkRow.RATE, n / seconds[0])
         .text(BenchmarkRow.RATE_UNIT, "site_updates/s")
         .number(BenchmarkRow.BANDWIDTH, bandwidth)
         .number(BenchmarkRow.FRACTION_OF_STREAM, bandwidth / stream)
-        .number(BenchmarkRow.RATIO_TO_QDIFF, seconds[0] / firstCount[0]);
+        .number(BenchmarkRow.RATIO_TO_QDIFF, seconds[0] / firstCount[0])
+        .note(note(seconds, bytesPerSite, what));
   }
 
   private static String note(double[] seconds, int bytesPerSite, String what) {
