@@ -152,15 +152,9 @@ public final class Dephasing {
     Check.notNull(where, "observables", list);
     List<Observable> next = new ArrayList<>(observables);
     for (Observable o : list) {
-      Check.notNull(where, "observable", o);
-      for (Observable existing : next) {
-        if (existing.name().equals(o.name())) {
-          throw new IllegalArgumentException(
-              where + ": two observables have the column name \"" + o.name() + "\"");
-        }
-      }
-      next.add(o);
+      next.add(Check.notNull(where, "observable", o));
     }
+    Observable.requireDistinctNames(where, next);
     observables.clear();
     observables.addAll(next);
     return this;

@@ -65,7 +65,7 @@ class DephasingBadInputTest {
   void observablesMustHaveDistinctNames() {
     rejects(
         IllegalArgumentException.class,
-        "column name \"msd\"",
+        "Dephasing.observe: two observables are named \"msd\"",
         () ->
             Dephasing.of(h)
                 .observe(Observables.meanSquaredDisplacement())
