@@ -262,30 +262,25 @@ public final class Observables {
 
   /** {@code sum_x x_a p(x)}, x_a the displacement from the origin along axis a. */
   static double axisFirstMoment(Sample s, int axis) {
-    Lattice l = s.lattice();
-    double[] x = axisDisplacements(l, l.origin(), axis);
-    int stride = l.stride(axis);
-    int side = l.side(axis);
-    return s.sum(
-        (acc, p, offset, site, count) -> {
-          int j = 0;
-          while (j < count) {
-            int i = site + j;
-            double value = x[(i / stride) % side];
-            int run = Math.min(stride - i % stride, count - j);
-            for (int k = offset + j; k < offset + j + run; k++) {
-              acc += value * p[k];
-            }
-            j += run;
-          }
-          return acc;
-        });
+    return axisSum(s, axis, axisDisplacements(s.lattice(), s.lattice().origin(), axis));
   }
 
   /** {@code sum_x (x_a - mean)^2 p(x)}, x_a as in {@link #axisFirstMoment}. */
   static double axisCentralSecondMoment(Sample s, int axis, double mean) {
+    double[] w = axisDisplacements(s.lattice(), s.lattice().origin(), axis);
+    for (int u = 0; u < w.length; u++) {
+      double d = w[u] - mean;
+      w[u] = d * d;
+    }
+    return axisSum(s, axis, w);
+  }
+
+  /**
+   * {@code sum_x w[u_a(x)] p(x)}, u_a(x) the coordinate index of x along axis a: a run of sites
+   * with the same index (stride long) shares one weight.
+   */
+  private static double axisSum(Sample s, int axis, double[] w) {
     Lattice l = s.lattice();
-    double[] x = axisDisplacements(l, l.origin(), axis);
     int stride = l.stride(axis);
     int side = l.side(axis);
     return s.sum(
@@ -293,10 +288,10 @@ public final class Observables {
           int j = 0;
           while (j < count) {
             int i = site + j;
-            double d = x[(i / stride) % side] - mean;
+            double value = w[(i / stride) % side];
             int run = Math.min(stride - i % stride, count - j);
             for (int k = offset + j; k < offset + j + run; k++) {
-              acc += d * d * p[k];
+              acc += value * p[k];
             }
             j += run;
           }

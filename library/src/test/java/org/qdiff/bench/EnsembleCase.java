@@ -1,9 +1,5 @@
 package org.qdiff.bench;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -180,14 +176,14 @@ final class EnsembleCase {
   private static Run timed(
       Lattice chain, WaveFunction psi0, TimeGrid grid, int realizations, int threads) {
     Parallel.setThreads(threads);
-    double busyBefore = machineBusySeconds();
-    long cpuBefore = processCpuNanos();
+    double busyBefore = Machine.busySeconds();
+    long cpuBefore = Machine.processCpuNanos();
     long start = System.nanoTime();
     EnsembleResult result = ensemble(chain, psi0, grid, realizations);
     double wall = (System.nanoTime() - start) * 1e-9;
-    double cpu = (processCpuNanos() - cpuBefore) * 1e-9;
+    double cpu = (Machine.processCpuNanos() - cpuBefore) * 1e-9;
     // What the machine did besides this process (NaN without /proc/stat).
-    double others = Math.max(0, (machineBusySeconds() - busyBefore - cpu) / wall);
+    double others = Math.max(0, (Machine.busySeconds() - busyBefore - cpu) / wall);
     double[] msd = result.mean().doubleColumn("msd").asDoubleArray();
     return new Run(threads, wall, cpu, others, Machine.loadAverage(), msd[msd.length - 1]);
   }
@@ -223,45 +219,19 @@ final class EnsembleCase {
    */
   private static void awaitQuietMachine() {
     for (int second = 0; second < QUIET_WAIT_SECONDS; second++) {
-      double busyBefore = machineBusySeconds();
-      long cpuBefore = processCpuNanos();
+      double busyBefore = Machine.busySeconds();
+      long cpuBefore = Machine.processCpuNanos();
       try {
         Thread.sleep(1000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
-      double others = machineBusySeconds() - busyBefore - (processCpuNanos() - cpuBefore) * 1e-9;
+      double others =
+          Machine.busySeconds() - busyBefore - (Machine.processCpuNanos() - cpuBefore) * 1e-9;
       if (!(others >= QUIET_CORES)) {
         return;
       }
-    }
-  }
-
-  /** CPU time of this process (all its threads: workers, JIT, GC) in ns, 0 where unavailable. */
-  private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return Math.max(0, os.getProcessCpuTime());
-    }
-    return 0;
-  }
-
-  /**
-   * Busy CPU time of the whole machine in seconds, summed over cores, from the first line of {@code
-   * /proc/stat} (user, nice, system, irq, softirq, steal; in USER_HZ = 100 ticks per second on
-   * Linux); NaN where unavailable.
-   */
-  private static double machineBusySeconds() {
-    try {
-      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-      long busy = 0;
-      for (int k : new int[] {1, 2, 3, 6, 7, 8}) {
-        busy += Long.parseLong(f[k]);
-      }
-      return busy / 100.0;
-    } catch (IOException | RuntimeException e) {
-      return Double.NaN;
     }
   }
 

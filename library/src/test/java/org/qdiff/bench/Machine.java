@@ -1,6 +1,7 @@
 package org.qdiff.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,6 +33,33 @@ final class Machine {
     try {
       String line = Files.readString(Path.of("/proc/loadavg")).strip();
       return Double.parseDouble(line.split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** CPU time of this process (all its threads: workers, JIT, GC) in ns, 0 where unavailable. */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
+  }
+
+  /**
+   * Busy CPU time of the whole machine in seconds, summed over cores, from the first line of {@code
+   * /proc/stat} (user, nice, system, irq, softirq, steal; in USER_HZ = 100 ticks per second on
+   * Linux); NaN where unavailable.
+   */
+  static double busySeconds() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int k : new int[] {1, 2, 3, 6, 7, 8}) {
+        busy += Long.parseLong(f[k]);
+      }
+      return busy / 100.0;
     } catch (IOException | RuntimeException e) {
       return Double.NaN;
     }
